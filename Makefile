@@ -1,0 +1,48 @@
+# The site and CV of one academic, from docs/ (pages) and refs.bib (publications).
+# Every target sets up .venv from the pinned requirements when it is missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SPHINXOPTS ?= -W --keep-going -n
+SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+
+.DEFAULT_GOAL := html
+.PHONY: help html serve test clean system-deps
+
+# Commands from Debian packages (.ci/debian-packages.txt) that the PDF and browser tests use.
+SYSTEM_TOOLS := xelatex latexmk pdftoppm pdffonts pdftotext chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+# The stamp is newer than the requirements when the venv matches them.
+$(VENV)/.stamp: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+html: $(VENV)/.stamp ## Build the website into _build/html
+	$(SPHINX) -b html docs _build/html
+
+serve: $(VENV)/.stamp ## Serve the site with live reload while you edit
+	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
+
+system-deps: ## Install TeX Live, fonts, Poppler and Chromium from Debian when any is missing
+	@missing=$$(for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || echo $$tool; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Missing: $$missing; installing .ci/debian-packages.txt with apt-get"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+	    $$(grep -v '^#' .ci/debian-packages.txt); \
+	fi
+
+test: $(VENV)/.stamp system-deps ## Run the whole test suite (lint, unit tests, built site)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+clean: ## Remove the build output
+	rm -rf _build

@@ -1,0 +1,27 @@
+# Settings of the site and PDF CV; behaviour lives in the cvsite package (see README.md).
+
+# -- Who the site is about --------------------------------------------------------------------
+cv_owner = "Zangwei Zheng"
+cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
+cv_email = "zangwei@comp.nus.edu.sg"
+cv_homepage = "https://zhengzangw.github.io"
+
+project = "Zangwei Zheng"
+author = "Zangwei Zheng"
+copyright = "Zangwei Zheng"
+
+# -- Sources ----------------------------------------------------------------------------------
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "cvsite"]
+root_doc = "index"
+exclude_patterns = []
+myst_enable_extensions = ["colon_fence", "deflist"]
+bibtex_bibfiles = ["refs.bib"]
+language = "en"
+
+# -- HTML -------------------------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = "Zangwei Zheng"
+html_favicon = "docs/_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {"navigation_with_keys": False}

@@ -1,0 +1,193 @@
+"""The pybtex style of our publication lists, as the CV writes them.
+
+    Title as written
+    All Authors, with the Owner in bold and equal contributors marked*. **Venue Year**. Award. Links
+
+The same rich text renders to docutils nodes, so HTML and LaTeX come from one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docutils import nodes
+from pybtex.database import Entry, Person
+from pybtex.plugin import register_plugin
+from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+from pybtex.style.sorting import BaseSortingStyle
+
+STYLE_NAME = "cvsite"  # unique, and registered with force=True so that nothing shadows it
+
+PEER_REVIEWED = frozenset(
+    {"article", "inproceedings", "conference", "incollection", "inbook", "book", "proceedings"}
+)
+PREPRINT = frozenset({"misc", "unpublished"})
+EQUAL_CONTRIBUTION_MARK = "*"
+
+# Fields that hold a link, in the order the links are shown, with their labels.
+LINK_FIELDS = (("doi", "DOI"), ("url", "URL"), ("pdf", "PDF"), ("code", "Code"))
+
+
+class Span(BaseMultipartText):
+    """Rich text with a CSS class: an inline node for docutils, plain text elsewhere.
+
+    HTML styles it from cvsite.css, LaTeX from the matching \\DUrole macro in cvsite.sty.
+    """
+
+    def __init__(self, css_class: str, *parts):
+        self.css_class = css_class
+        self.info = (css_class,)
+        super().__init__(*parts)
+
+    def render(self, backend):
+        text = super().render(backend)
+        if getattr(backend, "RenderType", None) is list:  # the docutils backend
+            return [nodes.inline("", "", *text, classes=[self.css_class])]
+        return text
+
+
+def person_name(person: Person) -> str:
+    """A person as written on a CV: first, middle, von, last, jr; LaTeX braces removed."""
+    parts = [
+        *person.first_names,
+        *person.middle_names,
+        *person.prelast_names,
+        *person.last_names,
+        *person.lineage_names,
+    ]
+    return str(Text.from_latex(" ".join(parts)))
+
+
+def name_key(name: str) -> str:
+    """Compare names ignoring case, spacing and braces, but not spelling or hyphens."""
+    return " ".join(name.replace("{", "").replace("}", "").casefold().split())
+
+
+def arxiv_id(entry: Entry) -> str | None:
+    fields = entry.fields
+    if "eprint" not in fields:
+        return None
+    prefix = fields.get("archiveprefix", fields.get("eprinttype", "arxiv")).lower()
+    return fields["eprint"].strip() if prefix == "arxiv" else None
+
+
+def entry_year(entry: Entry) -> str:
+    """The year from `year`, or from biblatex's `date` (YYYY-MM-DD)."""
+    year = entry.fields.get("year", "").strip()
+    if not year:
+        year = entry.fields.get("date", "").strip()[:4]
+    return year
+
+
+def sort_year(entry: Entry) -> int:
+    """The year to sort by; a preprint with no year sorts by its arXiv id (YYMM.NNNNN)."""
+    year = entry_year(entry)
+    if year.isdigit():
+        return int(year)
+    identifier = arxiv_id(entry) or ""
+    match = re.fullmatch(r"(\d\d)(\d\d)\.\d{4,5}(v\d+)?", identifier)
+    return 2000 + int(match.group(1)) if match else 0
+
+
+def venue(entry: Entry) -> str:
+    """The venue's short name: our `venue_short`, al-folio's `abbr`, else the full field."""
+    for field in (
+        "venue_short",
+        "abbr",
+        "booktitle",
+        "journal",
+        "school",
+        "institution",
+        "publisher",
+        "howpublished",
+    ):
+        if entry.fields.get(field, "").strip():
+            return entry.fields[field]
+    return ""
+
+
+class NewestFirst(BaseSortingStyle):
+    """Year descending; within a year, the order of refs.bib (Python's sort is stable)."""
+
+    def sorting_key(self, entry: Entry) -> int:
+        return -sort_year(entry)
+
+
+class CVStyle(BaseStyle):
+    """Formats one entry; the owner's names come from conf.py through `owner_names`."""
+
+    default_sorting_style = STYLE_NAME
+    default_label_style = "number"
+    owner_names: Sequence[str] = ()
+
+    def format_entry(self, label: str, entry: Entry, bib_data=None) -> FormattedEntry:
+        parts: list = [Span("cv-pub-title", Text.from_latex(entry.fields.get("title", "")))]
+        authors = self.format_authors(entry)
+        if authors:
+            parts += [" ", authors, "."]
+        venue_text = self.format_venue(entry)
+        if venue_text:
+            parts += [" ", venue_text, "."]
+        if entry.fields.get("award", "").strip():
+            parts += [" ", Span("cv-award", Text.from_latex(entry.fields["award"]))]
+        for link in self.format_links(entry):
+            parts += [" ", link]
+        return FormattedEntry(entry.key, Text(*parts), label)
+
+    def format_authors(self, entry: Entry) -> Text | None:
+        persons = entry.persons.get("author", [])
+        if not persons:
+            return None
+        owners = {name_key(name) for name in self.owner_names}
+        equal = {name_key(person_name(p)) for p in equal_contributors(entry)}
+        names = []
+        for person in persons:
+            name = person_name(person)
+            if name_key(name) == "others":
+                names.append(Text("et al."))
+                continue
+            rendered = Text(name)
+            if name_key(name) in equal:
+                rendered = Text(name, Span("cv-equal", EQUAL_CONTRIBUTION_MARK))
+            if name_key(name) in owners:
+                rendered = Tag("strong", rendered)
+            names.append(rendered)
+        return Text(", ").join(names)
+
+    def format_venue(self, entry: Entry) -> Text | None:
+        short = venue(entry)
+        year = entry_year(entry)
+        identifier = arxiv_id(entry)
+        if not short and identifier:
+            label = f"arXiv:{identifier}" + (f", {year}" if year else "")
+            return HRef(f"https://arxiv.org/abs/{identifier}", label)
+        text = " ".join(part for part in (str(Text.from_latex(short)), year) if part)
+        return Tag("strong", text) if text else None
+
+    def format_links(self, entry: Entry) -> list[HRef]:
+        links = []
+        identifier = arxiv_id(entry)
+        if identifier and venue(entry):  # a preprint's venue is already its arXiv link
+            links.append(HRef(f"https://arxiv.org/abs/{identifier}", "arXiv"))
+        for field, label in LINK_FIELDS:
+            value = entry.fields.get(field, "").strip()
+            if not value:
+                continue
+            url = f"https://doi.org/{value}" if field == "doi" else value
+            links.append(HRef(url, label))
+        return links
+
+
+def equal_contributors(entry: Entry) -> list[Person]:
+    value = entry.fields.get("equal_contribution", "")
+    return [Person(name.strip()) for name in re.split(r"\s+and\s+", value) if name.strip()]
+
+
+def register(owner_names: Sequence[str]) -> None:
+    """Register the style for this build's owner; force=True so no other plugin wins."""
+    style = type("CVStyle", (CVStyle,), {"owner_names": tuple(owner_names)})
+    register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+    register_plugin("pybtex.style.sorting", STYLE_NAME, NewestFirst, force=True)

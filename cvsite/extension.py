@@ -1,0 +1,36 @@
+"""Wires the cvsite modules into Sphinx; each concern lives in its own module."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import bib_style, cv_entry, publication_list, settings, site_theme
+
+
+def register_bib_style(app: Sphinx, config: Config) -> None:
+    bib_style.register([config.cv_owner, *config.cv_owner_variants])
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.setup_extension("sphinxcontrib.bibtex")
+    settings.register(app)
+    app.connect("config-inited", settings.check, priority=400)
+    app.connect("config-inited", site_theme.apply_defaults)
+    app.connect("config-inited", register_bib_style)
+    app.connect("doctree-read", site_theme.require_meta_description)
+
+    app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)
+    app.add_directive("cv-entry", cv_entry.CVEntryDirective)
+
+    app.connect("config-inited", publication_list.set_bibtex_ids)
+    app.add_domain(publication_list.PublicationListDomain)
+    app.add_node(publication_list.publication_list, **publication_list.VISITORS)
+    app.add_directive("publication-list", publication_list.PublicationListDirective)
+    # Before Sphinx's table-of-contents collector (priority 500) sees the sections.
+    app.connect("doctree-read", publication_list.drop_empty_lists, priority=400)
+    app.add_post_transform(publication_list.FinishPublicationLists)
+    app.connect("env-check-consistency", publication_list.check_every_entry_listed)
+
+    app.add_css_file("cvsite.css")
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

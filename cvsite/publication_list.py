@@ -1,0 +1,187 @@
+"""The `publication-list` directive: a numbered sphinxcontrib-bibtex list of one kind of entry.
+
+    :::{publication-list} peer-reviewed
+    :::
+
+Kinds split refs.bib by entry type, so that every entry lands in exactly one list; `other`
+catches the types that fit neither, and its section disappears when it would be empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from typing import ClassVar
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinxcontrib.bibtex.directives import BibliographyDirective
+
+from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME
+
+logger = logging.getLogger(__name__)
+
+KINDS = {
+    "peer-reviewed": PEER_REVIEWED,
+    "preprints": PREPRINT,
+    "other": None,  # everything else
+}
+LEGEND = "* denotes equal contribution."
+
+
+def kind_of(entry_type: str) -> str:
+    for kind, types in KINDS.items():
+        if types is not None and entry_type.lower() in types:
+            return kind
+    return "other"
+
+
+def filter_expression(kind: str) -> str:
+    if kind == "other":
+        known = sorted(PEER_REVIEWED | PREPRINT)
+        return f"type not in {quoted_set(known)}"
+    return f"type in {quoted_set(sorted(KINDS[kind]))}"
+
+
+def quoted_set(items: list[str]) -> str:
+    return "{" + ", ".join(f'"{item}"' for item in items) + "}"
+
+
+class publication_list(nodes.General, nodes.Element):
+    """Wraps one bibliography, so that the legend and empty-list rules can find it."""
+
+
+class PublicationListDirective(BibliographyDirective):
+    required_arguments = 1
+    optional_arguments = 0
+    option_spec = {}
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in KINDS:
+            raise self.error(
+                f"publication-list: unknown kind {kind!r}; use one of {', '.join(KINDS)}."
+            )
+        # Our fixed choices for the underlying sphinxcontrib-bibtex `bibliography`.
+        self.arguments = []
+        self.options = {
+            "list": "enumerated",
+            "style": STYLE_NAME,
+            "filter": filter_expression(kind),
+        }
+        wrapper = publication_list(kind=kind)
+        self.set_source_info(wrapper)
+        wrapper += super().run()
+        self.env.get_domain("cvsite").note_kind(self.env.docname, kind)  # type: ignore[attr-defined]
+        return [wrapper]
+
+
+def set_bibtex_ids(app: Sphinx, config: Config) -> None:
+    """Ids that carry the BibTeX key; FinishPublicationLists shortens them to the key."""
+    if not config.bibtex_cite_id:
+        config.bibtex_cite_id = "cite-{bibliography_count}-{key}"
+    if not config.bibtex_bibliography_id:
+        config.bibtex_bibliography_id = "publication-list-{bibliography_count}"
+
+
+def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
+    """Remove a list (and its section, if nothing else is in it) that no entry of refs.bib fits.
+
+    Runs before Sphinx collects the table of contents, so no heading is left pointing at
+    nothing.
+    """
+    domain = app.env.get_domain("cite")
+    present = {kind_of(entry.type) for entry in domain.bibdata.data.entries.values()}
+    for wrapper in list(doctree.findall(publication_list)):
+        if wrapper["kind"] in present:
+            continue
+        section = wrapper.parent
+        siblings = [child for child in section.children if child is not wrapper]
+        if isinstance(section, nodes.section) and all(
+            isinstance(child, nodes.title) for child in siblings
+        ):
+            section.parent.remove(section)
+        else:
+            section.remove(wrapper)
+
+
+class FinishPublicationLists(SphinxPostTransform):
+    """Name each entry's anchor after its key, and add the equal-contribution legend.
+
+    sphinxcontrib-bibtex gives every list an id for every entry of refs.bib, so its ids
+    must differ per list; an entry is shown in one list per page, so the key alone is unique
+    once the lists are filled. The legend goes once above each list that holds a mark.
+    """
+
+    default_priority = 6  # just after sphinxcontrib-bibtex fills the lists (priority 5)
+
+    def run(self, **kwargs) -> None:
+        for wrapper in self.document.findall(publication_list):
+            for item in wrapper.findall(nodes.list_item):
+                item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
+            marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
+            if marked:
+                wrapper.insert(0, nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"]))
+
+
+def visit_publication_list_html(self, node: publication_list) -> None:
+    self.body.append(f'<div class="cv-publications cv-publications-{node["kind"]}">\n')
+
+
+def depart_publication_list_html(self, node: publication_list) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_passthrough(self, node: publication_list) -> None:
+    pass
+
+
+VISITORS = {
+    "html": (visit_publication_list_html, depart_publication_list_html),
+    "latex": (visit_passthrough, visit_passthrough),
+    "text": (visit_passthrough, visit_passthrough),
+}
+
+
+class PublicationListDomain(Domain):
+    """Remembers which kinds of list each page holds; merges across parallel readers."""
+
+    name = "cvsite"
+    label = "cvsite"
+    initial_data: ClassVar[dict] = {"kinds": {}}
+
+    def note_kind(self, docname: str, kind: str) -> None:
+        self.data["kinds"].setdefault(docname, set()).add(kind)
+
+    def listed_kinds(self) -> set[str]:
+        return set().union(*self.data["kinds"].values())
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["kinds"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
+        for docname in docnames:
+            if docname in otherdata["kinds"]:
+                self.data["kinds"][docname] = otherdata["kinds"][docname]
+
+
+def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every entry of refs.bib must land in a list somewhere: nothing is dropped silently."""
+    listed_kinds = env.get_domain("cvsite").listed_kinds()  # type: ignore[attr-defined]
+    domain = env.get_domain("cite")
+    for key, entry in domain.bibdata.data.entries.items():
+        kind = kind_of(entry.type)
+        if kind not in listed_kinds:
+            logger.warning(
+                f"refs.bib: entry {key!r} (@{entry.type}) belongs in a {kind!r} list, but no "
+                f"page has one; add\n:::{{publication-list}} {kind}\n:::\n"
+                "to docs/publications.md.",
+                type="cvsite",
+                subtype="unlisted",
+            )

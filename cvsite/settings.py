@@ -1,0 +1,63 @@
+"""The `cv_*` settings a site declares in conf.py, checked before anything is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    type: type
+    required: bool
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "cv_owner", "", str, True, 'the owner\'s name as the CV spells it, e.g. "Ada Lovelace"'
+    ),
+    Setting(
+        "cv_owner_variants",
+        [],
+        list,
+        False,
+        'other spellings of the owner\'s name in refs.bib, e.g. ["A. Lovelace"]',
+    ),
+    Setting("cv_email", "", str, False, 'the contact e-mail, e.g. "ada@example.org"'),
+    Setting("cv_homepage", "", str, False, 'the homepage URL, e.g. "https://example.org"'),
+)
+
+
+def register(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, "env", types=(setting.type,))
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """Fail early, naming the setting and the fix, rather than building a wrong site."""
+    for setting in SETTINGS:
+        value = config[setting.name]
+        if not isinstance(value, setting.type):
+            raise ConfigError(
+                f"conf.py: {setting.name} must be a {setting.type.__name__}, "
+                f"not {type(value).__name__}; set it to {setting.help}."
+            )
+        if setting.required and not value:
+            raise ConfigError(f"conf.py: {setting.name} is missing; set it to {setting.help}.")
+    for variant in config.cv_owner_variants:
+        if not isinstance(variant, str) or not variant.strip():
+            raise ConfigError(
+                f"conf.py: cv_owner_variants holds {variant!r}; "
+                "every item must be a non-empty name string."
+            )
+    homepage = config.cv_homepage
+    if homepage and not homepage.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"conf.py: cv_homepage {homepage!r} is not a full URL; write it as https://{homepage}."
+        )

@@ -1,0 +1,66 @@
+"""pydata-sphinx-theme set up for a personal site, from the `cv_*` settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+STATIC_DIR = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
+
+
+def contact_icon_links(config: Config) -> list[dict[str, str]]:
+    links = []
+    if config.cv_email:
+        links.append(
+            {
+                "name": f"E-mail {config.cv_email}",
+                "url": f"mailto:{config.cv_email}",
+                "icon": "fa-solid fa-envelope",
+            }
+        )
+    if config.cv_homepage:
+        links.append({"name": "Homepage", "url": config.cv_homepage, "icon": "fa-solid fa-house"})
+    return links
+
+
+def apply_defaults(app: Sphinx, config: Config) -> None:
+    """Fill theme options the site did not set itself; conf.py can override every one."""
+    config.html_static_path.append(str(STATIC_DIR))
+    if config.html_theme != "pydata_sphinx_theme":
+        return
+    options = config.html_theme_options
+    options.setdefault("icon_links", contact_icon_links(config))
+    options.setdefault("navbar_align", "left")
+    # One header row on a laptop: the search is an icon, not a wide field.
+    options.setdefault("navbar_persistent", [])
+    options.setdefault("navbar_end", ["search-button", "theme-switcher", "navbar-icon-links"])
+    # One level of pages: breadcrumbs would only repeat the title.
+    options.setdefault("article_header_start", [])
+    options.setdefault("header_links_before_dropdown", 8)
+    options.setdefault("secondary_sidebar_items", [])
+    options.setdefault("show_prev_next", False)
+    options.setdefault("footer_start", ["copyright"])
+    options.setdefault("footer_center", [])
+    options.setdefault("footer_end", [])
+    config.html_context.setdefault("default_mode", "auto")
+    # An empty list removes the primary sidebar on every page.
+    config.html_sidebars.setdefault("**", [])
+
+
+def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
+    """Each page needs its own description for search engines and link previews."""
+    for node in doctree.findall(nodes.meta):
+        if node.get("name") == "description":
+            return
+    logger.warning(
+        "page has no meta description; add front matter:\n"
+        "---\nhtml_meta:\n  description: One sentence about this page.\n---",
+        location=app.env.docname,
+        type="cvsite",
+        subtype="description",
+    )

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real site built once per session, and tiny Sphinx projects per test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the `test-<name>` projects."""
+    return REPO / "tests" / "roots"
+
+
+@dataclass
+class BuiltSite:
+    html: Path
+    log: str
+    returncode: int
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.html / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def sphinx_build(builder: str, outdir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Build the site exactly as `make html` does (same options), into outdir."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(REPO), "-W", "--keep-going", "-n",
+         "-b", builder, "-d", str(outdir / ".doctrees"), *extra, str(REPO / "docs"), str(outdir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    out = tmp_path_factory.mktemp("site") / "html"
+    result = sphinx_build("html", out)
+    return BuiltSite(html=out, log=result.stdout + result.stderr, returncode=result.returncode)
+
+
+def text_of(element) -> str:
+    """Visible text with whitespace collapsed, as a reader sees it."""
+    return " ".join(element.get_text().split())
