@@ -8,7 +8,7 @@ SPHINXOPTS ?= -W --keep-going -n
 SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
-.PHONY: help html serve test clean system-deps
+.PHONY: help html pdf serve test clean system-deps
 
 # Commands from Debian packages (.ci/debian-packages.txt) that the PDF and browser tests use.
 SYSTEM_TOOLS := xelatex latexmk pdftoppm pdffonts pdftotext chromium
@@ -24,8 +24,11 @@ $(VENV)/.stamp: requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-html: $(VENV)/.stamp ## Build the website into _build/html
+html: pdf ## Build the website into _build/html (the PDF CV first, for its download link)
 	$(SPHINX) -b html docs _build/html
+
+pdf: $(VENV)/.stamp system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
+	$(BIN)/python -m cvsite.make_pdf
 
 serve: $(VENV)/.stamp ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html

@@ -5,6 +5,11 @@ cv_owner = "Zangwei Zheng"
 cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
 cv_email = "zangwei@comp.nus.edu.sg"
 cv_homepage = "https://zhengzangw.github.io"
+cv_keywords = ["Efficient Machine Learning", "Large-scale Deep Learning Optimization"]
+
+# -- The PDF CV (make pdf) ----------------------------------------------------------------------
+cv_pdf_name = "zangwei-zheng-cv"  # _build/pdf/zangwei-zheng-cv.pdf
+cv_pdf_paper = "a4"  # or "letter"
 
 project = "Zangwei Zheng"
 author = "Zangwei Zheng"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import bib_style, cv_entry, publication_list, settings, site_theme
+from . import bib_style, cv_entry, pdf_cv, pdf_link, publication_list, settings, site_theme
 
 
 def register_bib_style(app: Sphinx, config: Config) -> None:
@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", settings.check, priority=400)
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", register_bib_style)
+    app.connect("config-inited", pdf_cv.apply_defaults)
     app.connect("doctree-read", site_theme.require_meta_description)
 
     app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)
@@ -31,6 +32,11 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("doctree-read", publication_list.drop_empty_lists, priority=400)
     app.add_post_transform(publication_list.FinishPublicationLists)
     app.connect("env-check-consistency", publication_list.check_every_entry_listed)
+
+    app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)
+    app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)
+    app.connect("html-page-context", pdf_link.add_navbar_context)
+    app.connect("build-finished", pdf_link.copy_pdf_into_site)
 
     app.add_css_file("cvsite.css")
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -31,6 +31,28 @@ SETTINGS = (
     ),
     Setting("cv_email", "", str, False, 'the contact e-mail, e.g. "ada@example.org"'),
     Setting("cv_homepage", "", str, False, 'the homepage URL, e.g. "https://example.org"'),
+    Setting(
+        "cv_keywords",
+        [],
+        list,
+        False,
+        'the research topics, for the PDF\'s keywords, e.g. ["Machine learning"]',
+    ),
+    Setting(
+        "cv_pdf_name",
+        "",
+        str,
+        False,
+        'the PDF\'s file name without ".pdf", e.g. "ada-cv"; empty: no PDF link on the site',
+    ),
+    Setting("cv_pdf_paper", "a4", str, True, '"a4" or "letter"'),
+    Setting(
+        "cv_pdf_dir",
+        "_build/pdf",
+        str,
+        True,
+        "the folder, relative to conf.py, where `make pdf` writes the PDF",
+    ),
 )
 
 
@@ -56,6 +78,10 @@ def check(app: Sphinx, config: Config) -> None:
                 f"conf.py: cv_owner_variants holds {variant!r}; "
                 "every item must be a non-empty name string."
             )
+    if config.cv_pdf_paper not in ("a4", "letter"):
+        raise ConfigError(
+            f'conf.py: cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".'
+        )
     homepage = config.cv_homepage
     if homepage and not homepage.startswith(("https://", "http://")):
         raise ConfigError(

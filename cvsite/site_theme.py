@@ -10,6 +10,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 logger = logging.getLogger(__name__)
 
 
@@ -31,6 +32,7 @@ def contact_icon_links(config: Config) -> list[dict[str, str]]:
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill theme options the site did not set itself; conf.py can override every one."""
     config.html_static_path.append(str(STATIC_DIR))
+    config.templates_path.append(str(TEMPLATES_DIR))
     if config.html_theme != "pydata_sphinx_theme":
         return
     options = config.html_theme_options
@@ -38,7 +40,10 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     options.setdefault("navbar_align", "left")
     # One header row on a laptop: the search is an icon, not a wide field.
     options.setdefault("navbar_persistent", [])
-    options.setdefault("navbar_end", ["search-button", "theme-switcher", "navbar-icon-links"])
+    pdf_link = ["cvsite-pdf-link"] if config.cv_pdf_name else []
+    options.setdefault(
+        "navbar_end", [*pdf_link, "search-button", "theme-switcher", "navbar-icon-links"]
+    )
     # One level of pages: breadcrumbs would only repeat the title.
     options.setdefault("article_header_start", [])
     options.setdefault("header_links_before_dropdown", 8)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from cvsite import make_pdf
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,9 +45,17 @@ def sphinx_build(builder: str, outdir: Path, *extra: str) -> subprocess.Complete
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDF CV, built as `make pdf` builds it."""
+    work = tmp_path_factory.mktemp("pdf")
+    return make_pdf.build(REPO, work / "pdf", work)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, pdf: Path) -> BuiltSite:
+    """The site, built as `make html` builds it (after the PDF, which it links)."""
     out = tmp_path_factory.mktemp("site") / "html"
-    result = sphinx_build("html", out)
+    result = sphinx_build("html", out, "-D", f"cv_pdf_dir={pdf.parent}")
     return BuiltSite(html=out, log=result.stdout + result.stderr, returncode=result.returncode)
 
 

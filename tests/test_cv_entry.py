@@ -35,9 +35,9 @@ def test_latex_uses_the_cvsiteentry_environment(app):
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert (
         r"\begin{cvsiteentry}{Analytical Engine Society \& Co.}{Programmer}"
-        r"{1842 \textendash{} 1843}{London}" in tex
+        r"{1842 – 1843}{London}" in tex
     )
-    assert r"\begin{cvsiteentry}{Royal Society}{}{1850 \textendash{} Present}{}" in tex
+    assert r"\begin{cvsiteentry}{Royal Society}{}{1850 – Present}{}" in tex
     assert tex.count(r"\end{cvsiteentry}") == 2
 
 

@@ -3,3 +3,4 @@ cv_owner = "Ada Lovelace"
 bibtex_bibfiles = []
 myst_enable_extensions = ["colon_fence"]
 html_theme = "pydata_sphinx_theme"
+latex_documents = [("index", "cv.tex", "Test", "Ada Lovelace", "howto", False)]
