@@ -5,7 +5,16 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import bib_style, cv_entry, pdf_cv, pdf_link, publication_list, settings, site_theme
+from . import (
+    bib_check,
+    bib_style,
+    cv_entry,
+    pdf_cv,
+    pdf_link,
+    publication_list,
+    settings,
+    site_theme,
+)
 
 
 def register_bib_style(app: Sphinx, config: Config) -> None:
@@ -25,7 +34,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("cv-entry", cv_entry.CVEntryDirective)
 
     app.connect("config-inited", publication_list.set_bibtex_ids)
-    app.add_domain(publication_list.PublicationListDomain)
+    # Before sphinxcontrib-bibtex (priority 500) reads the .bib files and forgives their errors.
+    app.connect("builder-inited", bib_check.check_for_build, priority=400)
     app.add_node(publication_list.publication_list, **publication_list.VISITORS)
     app.add_directive("publication-list", publication_list.PublicationListDirective)
     # Before Sphinx's table-of-contents collector (priority 500) sees the sections.

@@ -10,18 +10,17 @@ catches the types that fit neither, and its section disappears when it would be 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
-from typing import ClassVar
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
+from . import bib_check
 from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME
 
 logger = logging.getLogger(__name__)
@@ -78,7 +77,6 @@ class PublicationListDirective(BibliographyDirective):
         wrapper = publication_list(kind=kind)
         self.set_source_info(wrapper)
         wrapper += super().run()
-        self.env.get_domain("cvsite").note_kind(self.env.docname, kind)  # type: ignore[attr-defined]
         return [wrapper]
 
 
@@ -149,39 +147,17 @@ VISITORS = {
 }
 
 
-class PublicationListDomain(Domain):
-    """Remembers which kinds of list each page holds; merges across parallel readers."""
-
-    name = "cvsite"
-    label = "cvsite"
-    initial_data: ClassVar[dict] = {"kinds": {}}
-
-    def note_kind(self, docname: str, kind: str) -> None:
-        self.data["kinds"].setdefault(docname, set()).add(kind)
-
-    def listed_kinds(self) -> set[str]:
-        return set().union(*self.data["kinds"].values())
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["kinds"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
-        for docname in docnames:
-            if docname in otherdata["kinds"]:
-                self.data["kinds"][docname] = otherdata["kinds"][docname]
-
-
 def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
-    """Every entry of refs.bib must land in a list somewhere: nothing is dropped silently."""
-    listed_kinds = env.get_domain("cvsite").listed_kinds()  # type: ignore[attr-defined]
-    domain = env.get_domain("cite")
-    for key, entry in domain.bibdata.data.entries.items():
-        kind = kind_of(entry.type)
-        if kind not in listed_kinds:
-            logger.warning(
-                f"refs.bib: entry {key!r} (@{entry.type}) belongs in a {kind!r} list, but no "
-                f"page has one; add\n:::{{publication-list}} {kind}\n:::\n"
-                "to docs/publications.md.",
-                type="cvsite",
-                subtype="unlisted",
-            )
+    """Every entry of the .bib files is shown on some page: nothing is dropped silently."""
+    shown = {citation.key for citation in env.get_domain("cite").citations}  # type: ignore[attr-defined]
+    for path in (Path(app.confdir, name) for name in app.config.bibtex_bibfiles):
+        for entry in bib_check.read(path)[0]:
+            if entry.key not in shown:
+                kind = kind_of(entry.type)
+                logger.warning(
+                    f"{entry.key}: this @{entry.type} entry is on no page; add\n"
+                    f":::{{publication-list}} {kind}\n:::\nto docs/publications.md.",
+                    location=f"{path}:{entry.line}",
+                    type="cvsite",
+                    subtype="unlisted",
+                )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError
+
+from .errors import stop_build
 
 
 @dataclass(frozen=True)
@@ -63,27 +65,25 @@ def register(app: Sphinx) -> None:
 
 def check(app: Sphinx, config: Config) -> None:
     """Fail early, naming the setting and the fix, rather than building a wrong site."""
+    problems = []
     for setting in SETTINGS:
         value = config[setting.name]
         if not isinstance(value, setting.type):
-            raise ConfigError(
-                f"conf.py: {setting.name} must be a {setting.type.__name__}, "
+            problems.append(
+                f"{setting.name} must be a {setting.type.__name__}, "
                 f"not {type(value).__name__}; set it to {setting.help}."
             )
-        if setting.required and not value:
-            raise ConfigError(f"conf.py: {setting.name} is missing; set it to {setting.help}.")
-    for variant in config.cv_owner_variants:
+        elif setting.required and not value:
+            problems.append(f"{setting.name} is missing; set it to {setting.help}.")
+    variants = config.cv_owner_variants
+    for variant in variants if isinstance(variants, list) else []:
         if not isinstance(variant, str) or not variant.strip():
-            raise ConfigError(
-                f"conf.py: cv_owner_variants holds {variant!r}; "
-                "every item must be a non-empty name string."
-            )
+            problems.append(f"cv_owner_variants holds {variant!r}; each must be a non-empty name.")
     if config.cv_pdf_paper not in ("a4", "letter"):
-        raise ConfigError(
-            f'conf.py: cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".'
-        )
+        problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
     homepage = config.cv_homepage
-    if homepage and not homepage.startswith(("https://", "http://")):
-        raise ConfigError(
-            f"conf.py: cv_homepage {homepage!r} is not a full URL; write it as https://{homepage}."
-        )
+    if isinstance(homepage, str) and homepage and not homepage.startswith(("https://", "http://")):
+        problems.append(f"cv_homepage {homepage!r} is not a full URL; write https://{homepage}.")
+    if problems:
+        conf_py = str(Path(app.confdir, "conf.py"))
+        stop_build([(conf_py, problem) for problem in problems], "fix the settings in conf.py.")
