@@ -8,7 +8,7 @@ SPHINXOPTS ?= -W --keep-going -n
 SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
-.PHONY: help html pdf serve test clean system-deps
+.PHONY: help html pdf check serve test clean system-deps
 
 # Commands from Debian packages (.ci/debian-packages.txt) that the PDF and browser tests use.
 SYSTEM_TOOLS := xelatex latexmk pdftoppm pdffonts pdftotext chromium
@@ -29,6 +29,9 @@ html: pdf ## Build the website into _build/html (the PDF CV first, for its downl
 
 pdf: $(VENV)/.stamp system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
 	$(BIN)/python -m cvsite.make_pdf
+
+check: $(VENV)/.stamp ## Check refs.bib strictly (every build does this too)
+	$(BIN)/python -m cvsite.bib_check refs.bib
 
 serve: $(VENV)/.stamp ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html

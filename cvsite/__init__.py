@@ -1,6 +1,10 @@
 """cvsite: a Sphinx extension that turns MyST pages and a .bib file into an academic site and CV."""
 
-from .extension import setup
-
-__all__ = ["setup"]
 __version__ = "0.1.0"
+
+
+def setup(app):
+    # Imported here so that `python -m cvsite.<tool>` does not load the whole extension first.
+    from .extension import setup as setup_extension
+
+    return setup_extension(app)

@@ -79,6 +79,7 @@ class BibEntry:
     key: str
     line: int
     fields: dict[str, BibField] = field(default_factory=dict)
+    broken: bool = False  # a syntax problem was reported: its missing fields would be noise
 
 
 @dataclass
@@ -138,6 +139,7 @@ class _Reader:
         match = re.search(r"^\s*([A-Za-z_][\w\-]*)\s*=", text, re.MULTILINE)
         if match:
             previous = self.entries[-1]
+            previous.broken = True
             self.problem(
                 f"'{match.group(1)} = ...' stands outside any entry, so BibTeX ignores it: "
                 f"a stray '}}' closed entry {previous.key!r} (line {previous.line}) early. "
@@ -180,6 +182,7 @@ class _Reader:
                 self.pos += 1
                 return
             if char == "":
+                entry.broken = True
                 self.problem(
                     f"entry is never closed: add the missing '{closer}' at its end", entry.key
                 )
@@ -197,6 +200,7 @@ class _Reader:
             name = self.read_name().lower()
             self.skip_space()
             if not name or self.peek() != "=":
+                entry.broken = True
                 self.problem(
                     f"expected 'field = {{value}}' but found {self.text[start : start + 20]!r}; "
                     "check the commas and braces on this line",
@@ -208,6 +212,18 @@ class _Reader:
             self.pos += 1
             value = self.read_value(entry)
             if value is None:
+                entry.broken = True
+                return
+            if re.search(r"\n\s*[A-Za-z_][\w\-]*\s*=", value):
+                entry.broken = True
+                self.problem(
+                    f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
+                    "never closed; add the missing '}'",
+                    entry.key,
+                    start,
+                )
+                next_entry = self.text.find("\n@", self.pos)
+                self.pos = len(self.text) if next_entry < 0 else next_entry
                 return
             if name in entry.fields:
                 self.problem(
@@ -316,7 +332,13 @@ def read(path: Path) -> tuple[list[BibEntry], list[Problem]]:
 
 def split_names(value: str) -> list[str]:
     """Names between 'and's; an empty string marks an 'and' at an end or twice."""
-    return [name.strip() for name in re.split(r"\s+and\s+", f" {value} ")]
+    names: list[list[str]] = [[]]
+    for word in value.split():
+        if word.lower() == "and":
+            names.append([])
+        else:
+            names[-1].append(word)
+    return [" ".join(words) for words in names]
 
 
 def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
@@ -325,7 +347,8 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     def add(line: int, message: str) -> None:
         problems.append(Problem(path, line, entry.key, message))
 
-    for requirement in REQUIRED_FIELDS.get(entry.type, ("title",)):
+    required = () if entry.broken else REQUIRED_FIELDS.get(entry.type, ("title",))
+    for requirement in required:
         options = requirement.split("|")
         if not any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
             add(

@@ -24,7 +24,7 @@ STYLE_NAME = "cvsite"  # unique, and registered with force=True so that nothing 
 PEER_REVIEWED = frozenset(
     {"article", "inproceedings", "conference", "incollection", "inbook", "book", "proceedings"}
 )
-PREPRINT = frozenset({"misc", "unpublished"})
+PREPRINT = frozenset({"misc", "unpublished", "online"})
 EQUAL_CONTRIBUTION_MARK = "*"
 
 # Fields that hold a link, in the order the links are shown, with their labels.
@@ -99,6 +99,7 @@ def venue(entry: Entry) -> str:
         "abbr",
         "booktitle",
         "journal",
+        "journaltitle",
         "school",
         "institution",
         "publisher",
@@ -174,10 +175,13 @@ class CVStyle(BaseStyle):
             links.append(HRef(f"https://arxiv.org/abs/{identifier}", "arXiv"))
         for field, label in LINK_FIELDS:
             value = entry.fields.get(field, "").strip()
-            if not value:
-                continue
-            url = f"https://doi.org/{value}" if field == "doi" else value
-            links.append(HRef(url, label))
+            if field == "doi" and value:
+                links.append(
+                    HRef(f"https://doi.org/{value.removeprefix('https://doi.org/')}", label)
+                )
+            elif value.startswith(("https://", "http://")):
+                # A relative path (al-folio's pdf = {paper.pdf}) points nowhere on this site.
+                links.append(HRef(value, label))
         return links
 
 
