@@ -9,6 +9,7 @@ catches the types that fit neither, and its section disappears when it would be 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective
 
 from . import bib_check
 from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME
+from .bibtex_export import clean_bibtex
 
 logger = logging.getLogger(__name__)
 
@@ -120,12 +122,26 @@ class FinishPublicationLists(SphinxPostTransform):
     default_priority = 6  # just after sphinxcontrib-bibtex fills the lists (priority 5)
 
     def run(self, **kwargs) -> None:
+        citations = {c.citation_id: c for c in self.env.get_domain("cite").citations}  # type: ignore[attr-defined]
         for wrapper in self.document.findall(publication_list):
             for item in wrapper.findall(nodes.list_item):
+                citation = next((citations[id_] for id_ in item["ids"] if id_ in citations), None)
                 item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
+                if citation and self.app.builder.format == "html":
+                    item += bibtex_details(citation.entry)
             marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
             if marked:
                 wrapper.insert(0, nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"]))
+
+
+def bibtex_details(entry) -> nodes.raw:
+    """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only)."""
+    source = html.escape(clean_bibtex(entry))
+    return nodes.raw(
+        "",
+        f'<details class="cv-bibtex"><summary>BibTeX</summary><pre>{source}</pre></details>\n',
+        format="html",
+    )
 
 
 def visit_publication_list_html(self, node: publication_list) -> None:
