@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     # Before Sphinx's table-of-contents collector (priority 500) sees the sections.
     app.connect("doctree-read", publication_list.drop_empty_lists, priority=400)
     app.add_post_transform(publication_list.FinishPublicationLists)
+    app.add_post_transform(publication_list.AddBibTeXControls)
     app.connect("env-check-consistency", publication_list.check_every_entry_listed)
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)

@@ -119,19 +119,30 @@ class FinishPublicationLists(SphinxPostTransform):
     once the lists are filled. The legend goes once above each list that holds a mark.
     """
 
-    default_priority = 6  # just after sphinxcontrib-bibtex fills the lists (priority 5)
+    default_priority = 7  # after sphinxcontrib-bibtex fills the lists (5) and AddBibTeXControls
+
+    def run(self, **kwargs) -> None:
+        for wrapper in self.document.findall(publication_list):
+            for item in wrapper.findall(nodes.list_item):
+                item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
+            marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
+            if marked:
+                wrapper.insert(0, nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"]))
+
+
+class AddBibTeXControls(SphinxPostTransform):
+    """Under each entry, a collapsed "BibTeX" control (web pages only)."""
+
+    default_priority = 6  # after sphinxcontrib-bibtex (5), while ids still match its citations
+    formats = ("html",)
 
     def run(self, **kwargs) -> None:
         citations = {c.citation_id: c for c in self.env.get_domain("cite").citations}  # type: ignore[attr-defined]
         for wrapper in self.document.findall(publication_list):
             for item in wrapper.findall(nodes.list_item):
                 citation = next((citations[id_] for id_ in item["ids"] if id_ in citations), None)
-                item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
-                if citation and self.app.builder.format == "html":
+                if citation:
                     item += bibtex_details(citation.entry)
-            marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
-            if marked:
-                wrapper.insert(0, nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"]))
 
 
 def bibtex_details(entry) -> nodes.raw:

@@ -6,6 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import text_of
 from docutils.nodes import make_id
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.unsrt import Style as UnsortedStyle
+
+from cvsite.bib_style import STYLE_NAME
 
 
 def build(app) -> BeautifulSoup:
@@ -120,3 +124,13 @@ def test_exports_of_other_tools_build_and_show_every_entry(app):
     assert [a["href"] for a in soup.select("#lovelace2025online a")] == [
         "https://arxiv.org/abs/2505.00005"
     ]
+
+
+@pytest.mark.sphinx("html", testroot="bib-style")
+def test_our_style_wins_over_an_earlier_plugin_of_the_same_name(make_app, app_params):
+    # Another package that registered a style named "cvsite" first must not shadow ours.
+    register_plugin("pybtex.style.formatting", STYLE_NAME, UnsortedStyle, force=True)
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)
+    soup = build(app)
+    assert text_of(soup.select_one("#notes1843 .cv-award")) == "Best Paper Award"
