@@ -24,8 +24,15 @@ $(VENV)/.stamp: requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Built into _build/html.next, then swapped in: a failed build leaves the last good site.
 html: pdf ## Build the website into _build/html (the PDF CV first, for its download link)
-	$(SPHINX) -b html docs _build/html
+	rm -rf _build/html.next
+	if [ -d _build/html ]; then cp -a _build/html _build/html.next; fi
+	$(SPHINX) -b html -d _build/doctrees docs _build/html.next
+	rm -rf _build/html.old
+	if [ -d _build/html ]; then mv _build/html _build/html.old; fi
+	mv _build/html.next _build/html
+	rm -rf _build/html.old
 
 pdf: $(VENV)/.stamp system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
 	$(BIN)/python -m cvsite.make_pdf
@@ -33,7 +40,7 @@ pdf: $(VENV)/.stamp system-deps ## Build the PDF CV into _build/pdf (xelatex + l
 check: $(VENV)/.stamp ## Check refs.bib strictly (every build does this too)
 	$(BIN)/python -m cvsite.bib_check refs.bib
 
-serve: $(VENV)/.stamp ## Serve the site with live reload while you edit
+serve: pdf ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
 
 system-deps: ## Install TeX Live, fonts, Poppler and Chromium from Debian when any is missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -31,6 +32,11 @@ def contact_icon_links(config: Config) -> list[dict[str, str]]:
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill theme options the site did not set itself; conf.py can override every one."""
+    # The canonical URL: Read the Docs' own when built there, else the owner's homepage.
+    if os.environ.get("READTHEDOCS_CANONICAL_URL"):
+        config.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
+    elif not config.html_baseurl and config.cv_homepage:
+        config.html_baseurl = config.cv_homepage.rstrip("/") + "/"
     config.html_static_path.append(str(STATIC_DIR))
     config.templates_path.append(str(TEMPLATES_DIR))
     if config.html_theme != "pydata_sphinx_theme":

@@ -1,0 +1,85 @@
+"""Read the Docs, simulated on a clean copy: its install steps and its configured build jobs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO
+
+CANONICAL = "https://zangwei-zheng.readthedocs.io/en/latest/"
+# What Read the Docs leaves out of a checkout: nothing we build locally.
+NOT_IN_A_CHECKOUT = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", "*.egg-info")
+
+
+def clean_copy(destination: Path) -> Path:
+    shutil.copytree(REPO, destination, ignore=NOT_IN_A_CHECKOUT)
+    return destination
+
+
+@pytest.fixture(scope="module")
+def read_the_docs(tmp_path_factory) -> Path:
+    """Install and build as Read the Docs does; returns the checkout."""
+    checkout = clean_copy(tmp_path_factory.mktemp("rtd") / "checkout")
+    config = yaml.safe_load((checkout / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    venv = checkout.parent / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir"]
+    for step in config["python"]["install"]:
+        if "requirements" in step:
+            subprocess.run([*pip, "-r", step["requirements"]], cwd=checkout, check=True)
+        else:
+            subprocess.run([*pip, step["path"]], cwd=checkout, check=True)
+    env = {
+        **os.environ,
+        "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
+        "READTHEDOCS": "True",
+        "READTHEDOCS_OUTPUT": str(checkout / "_readthedocs"),
+        "READTHEDOCS_CANONICAL_URL": CANONICAL,
+        "READTHEDOCS_LANGUAGE": "en",
+        "READTHEDOCS_VERSION": "latest",
+        "READTHEDOCS_PROJECT": "zangwei-zheng",
+    }
+    env.pop("VIRTUAL_ENV", None)
+    for output_format in ("html", *config["formats"]):
+        for command in config["build"]["jobs"]["build"][output_format]:
+            # Each command runs in a new shell with the variables expanded, as on Read the Docs.
+            subprocess.run(["bash", "-c", command], cwd=checkout, env=env, check=True)
+    return checkout
+
+
+def test_config_pins_os_python_and_fails_on_warnings():
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert config["build"]["os"] == "ubuntu-24.04" and config["build"]["tools"]["python"] == "3.11"
+    assert config["sphinx"] == {"configuration": "conf.py", "fail_on_warning": True}
+    assert config["formats"] == ["pdf"]
+    assert {"requirements": "requirements.txt"} in config["python"]["install"]
+    html_job = " ".join(config["build"]["jobs"]["build"]["html"])
+    assert "-W --keep-going" in html_job and "$READTHEDOCS_OUTPUT/html" in html_job
+
+
+def test_home_page_at_the_root_and_canonical_urls(read_the_docs):
+    html = read_the_docs / "_readthedocs" / "html"
+    soup = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("h1").get_text().startswith("Zangwei Zheng")
+    assert soup.find("link", rel="canonical")["href"] == CANONICAL + "index.html"
+    skills = BeautifulSoup((html / "skills.html").read_text(encoding="utf-8"), "html.parser")
+    assert skills.find("link", rel="canonical")["href"] == CANONICAL + "skills.html"
+
+
+def test_pdf_in_the_downloads_and_linked_from_the_site(read_the_docs):
+    pdfs = list((read_the_docs / "_readthedocs" / "pdf").glob("*.pdf"))
+    assert [pdf.name for pdf in pdfs] == ["zangwei-zheng-cv.pdf"]
+    assert pdfs[0].read_bytes()[:5] == b"%PDF-"
+    index = read_the_docs / "_readthedocs" / "html" / "index.html"
+    soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    # Read the Docs serves a version's PDF download at this path of the same host.
+    assert soup.select_one(".cv-pdf-link a")["href"] == "/_/downloads/en/latest/pdf/"
+    assert soup.select_one("a.cv-pdf-navbar-link")["href"] == "/_/downloads/en/latest/pdf/"
