@@ -9,6 +9,7 @@ from . import (
     bib_check,
     bib_style,
     cv_entry,
+    hints,
     pdf_cv,
     pdf_link,
     publication_list,
@@ -23,6 +24,7 @@ def register_bib_style(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinxcontrib.bibtex")
+    hints.install(app)
     settings.register(app)
     app.connect("config-inited", settings.check, priority=400)
     app.connect("config-inited", site_theme.apply_defaults)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -68,10 +69,24 @@ def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
     for node in doctree.findall(nodes.meta):
         if node.get("name") == "description":
             return
+    if front_matter_is_malformed(app.env.doc2path(app.env.docname)):
+        return  # MyST has said so already, with the line; one message is enough
     logger.warning(
-        "page has no meta description; add front matter:\n"
-        "---\nhtml_meta:\n  description: One sentence about this page.\n---",
-        location=app.env.docname,
+        "page has no meta description; start it with front matter: "
+        "'---', 'myst:', '  html_meta:', '    description: One sentence about this page.', '---'",
+        location=(app.env.docname, 1),
         type="cvsite",
         subtype="description",
     )
+
+
+def front_matter_is_malformed(path: Path) -> bool:
+    text = Path(path).read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return False
+    block = text[3:].split("\n---", 1)[0]
+    try:
+        yaml.safe_load(block)
+    except yaml.YAMLError:
+        return True
+    return False

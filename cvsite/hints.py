@@ -1,0 +1,43 @@
+"""The fix, added to the warnings of Sphinx and MyST that a site's pages most often cause.
+
+Their messages say what is wrong but not what to do; the build log is where the user looks.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sphinx.application import Sphinx
+
+# (type, subtype) of a Sphinx log record -> what to do about it.
+FIXES = {
+    ("myst", "directive_unknown"): "check the spelling; this site's own directives are "
+    "cv-entry, publication-list and cv-pdf-link",
+    ("myst", "directive_option"): "remove the option or correct its name",
+    ("myst", "topmatter"): "fix the YAML between the two '---' lines at the top of the page "
+    "(quote a value that holds ':', '[' or '{')",
+    ("myst", "xref_missing"): "link to a page of docs/ by its file name, as in "
+    "[Skills](skills.md), or correct the spelling",
+    ("image", "not_readable"): "put the image under docs/ (for example docs/_static/) and give "
+    "its path relative to the page",
+    ("toc", "not_included"): "list the page in the toctree of docs/index.md, or delete it",
+    ("ref", "doc"): "link to a page of docs/ by its file name, or correct the spelling",
+}
+
+
+class AddFix(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        fix = FIXES.get((getattr(record, "type", None), getattr(record, "subtype", None)))
+        if fix and not getattr(record, "cvsite_fix_added", False):
+            record.msg = f"{record.getMessage()}; {fix}"
+            record.args = ()
+            record.cvsite_fix_added = True
+        return True
+
+
+def install(app: Sphinx) -> None:
+    # The handlers belong to this application's run: install on each of them, first, so that
+    # Sphinx's own filters add the location and the [type.subtype] tag around our text.
+    for handler in logging.getLogger("sphinx").handlers:
+        if not any(isinstance(f, AddFix) for f in handler.filters):
+            handler.filters.insert(0, AddFix())

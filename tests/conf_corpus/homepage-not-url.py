@@ -1,0 +1,1 @@
+cv_homepage = "zhengzangw.github.io"

@@ -1,0 +1,1 @@
+cv_pdf_paper = "legal"

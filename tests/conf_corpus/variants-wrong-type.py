@@ -1,0 +1,1 @@
+cv_owner_variants = "Z. Zheng"
