@@ -16,7 +16,7 @@ author = "Zangwei Zheng"
 copyright = "Zangwei Zheng"
 
 # -- Sources ----------------------------------------------------------------------------------
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "cvsite"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "cvsite"]
 root_doc = "index"
 exclude_patterns = []
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -30,3 +30,5 @@ html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {"navigation_with_keys": False}
+sitemap_url_scheme = "{link}"  # one language, one version: no /en/latest/ in the URLs
+sitemap_excludes = ["search.html", "genindex.html"]

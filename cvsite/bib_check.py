@@ -385,6 +385,12 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
         close = difflib.get_close_matches(name, RENDERED_FIELDS, n=1, cutoff=0.75)
         if close:
             add(bib_field.line, f"unknown field '{name}': did you mean '{close[0]}'?")
+    selected = entry.fields.get("selected")
+    if selected and selected.value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
+        add(
+            selected.line,
+            f"selected {selected.value!r} is not true or false; write selected = {{true}}",
+        )
     equal = entry.fields.get("equal_contribution")
     if equal:
         authors = {name_key(n) for n in split_names(entry.fields.get("author", equal).value)}

@@ -10,6 +10,7 @@ from . import (
     bib_style,
     cv_entry,
     hints,
+    paper_pages,
     pdf_cv,
     pdf_link,
     publication_list,
@@ -45,6 +46,15 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(publication_list.FinishPublicationLists)
     app.add_post_transform(publication_list.AddBibTeXControls)
     app.connect("env-check-consistency", publication_list.check_every_entry_listed)
+
+    # After sphinxcontrib-bibtex (priority 500) has read the .bib files.
+    app.connect("builder-inited", paper_pages.write_sources, priority=600)
+    app.add_directive("paper", paper_pages.PaperDirective)
+    app.add_directive("selected-publications", paper_pages.SelectedPublicationsDirective)
+    for node, visitors in paper_pages.VISITORS.items():
+        app.add_node(node, **visitors)
+    app.connect("html-page-context", paper_pages.add_metadata)
+    app.connect("build-finished", paper_pages.write_bib_files)
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)
     app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)

@@ -24,6 +24,7 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective
 from . import bib_check
 from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME
 from .bibtex_export import clean_bibtex
+from .paper_pages import link_title
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ class FinishPublicationLists(SphinxPostTransform):
 
 
 class AddBibTeXControls(SphinxPostTransform):
-    """Under each entry, a collapsed "BibTeX" control (web pages only)."""
+    """On the web only: the title links to the entry's page; a "BibTeX" control below."""
 
     default_priority = 6  # after sphinxcontrib-bibtex (5), while ids still match its citations
     formats = ("html",)
@@ -142,6 +143,7 @@ class AddBibTeXControls(SphinxPostTransform):
             for item in wrapper.findall(nodes.list_item):
                 citation = next((citations[id_] for id_ in item["ids"] if id_ in citations), None)
                 if citation:
+                    link_title(item.children[0], citation.key)
                     item += bibtex_details(citation.entry)
 
 

@@ -52,11 +52,11 @@ def test_awards_on_came_and_cowclip_only(site):
 
 
 def test_links_only_where_the_data_holds_them(site):
-    links = {li["id"]: [a["href"] for a in li.select("p a")] for li in all_items(site)}
+    links = {li["id"]: [a["href"] for a in li.select("p > a")] for li in all_items(site)}
     preprints = {f"https://arxiv.org/abs/{paper.arxiv}" for paper in CV.preprints}
     assert {href for hrefs in links.values() for href in hrefs} == preprints
     for item in site.page("publications.html").select(".cv-publications-preprints li"):
-        assert len(item.select("p a")) == 1
+        assert len(item.select("p > a")) == 1
 
 
 def test_bibtex_control_holds_clean_bibtex(site):

@@ -1,0 +1,113 @@
+"""A page per paper: Google Scholar's tags, schema.org JSON-LD, BibTeX, selected papers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import REPO, text_of
+from test_pdf import pdftotext
+
+from cvsite import bib_check
+
+# The fields exactly as refs.bib writes them (our strict reader keeps the raw values).
+RAW = {entry.key: entry for entry in bib_check.read(REPO / "refs.bib")[0]}
+KEYS = sorted(RAW)
+
+
+BIB = {key: {name: field.value for name, field in RAW[key].fields.items()} for key in KEYS}
+
+
+def written_authors(key: str) -> list[str]:
+    """The author field of refs.bib, split as written (the order is the fact that matters)."""
+    return [name.strip() for name in re.split(r"\s+and\s+", BIB[key]["author"])]
+
+
+def tags(soup, name: str) -> list[str]:
+    return [meta["content"] for meta in soup.find_all("meta", attrs={"name": name})]
+
+
+def test_every_entry_has_exactly_one_page(site):
+    pages = sorted(p.stem for p in (site.html / "publications").glob("*.html"))
+    assert pages == KEYS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_google_scholar_tags_match_refs_bib(site, key):
+    fields = BIB[key]
+    soup = site.page(f"publications/{key}.html")
+    assert tags(soup, "citation_author") == written_authors(key)
+    assert tags(soup, "citation_title") == [re.sub(r"[{}]", "", fields["title"])]
+    assert tags(soup, "citation_publication_date") == ([fields["year"]] if "year" in fields else [])
+    assert tags(soup, "citation_conference_title") == (
+        [fields["booktitle"]] if "booktitle" in fields else []
+    )
+    assert tags(soup, "citation_journal_title") == []
+    assert tags(soup, "citation_arxiv_id") == ([fields["eprint"]] if "eprint" in fields else [])
+    # refs.bib holds no PDF link and no DOI: no tag may claim one.
+    assert tags(soup, "citation_pdf_url") == [] and tags(soup, "citation_doi") == []
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_scholarly_article_json_ld(site, key):
+    fields = BIB[key]
+    soup = site.page(f"publications/{key}.html")
+    [script] = soup.find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "ScholarlyArticle"
+    title = re.sub(r"[{}]", "", fields["title"])
+    assert data["headline"] == data["name"] == title
+    assert [author["name"] for author in data["author"]] == written_authors(key)
+    assert {author["@type"] for author in data["author"]} == {"Person"}
+    assert data.get("datePublished") == fields.get("year")
+    assert data.get("isPartOf", {}).get("name") == fields.get("booktitle")
+    arxiv = fields.get("eprint")
+    assert data.get("sameAs") == (f"https://arxiv.org/abs/{arxiv}" if arxiv else None)
+    assert data["url"] == f"https://zhengzangw.github.io/publications/{key}.html"
+
+
+def test_page_holds_reference_award_legend_bibtex_and_way_back(site):
+    soup = site.page("publications/zheng2023cowclip.html")
+    assert text_of(soup.find("h1")).startswith("CowClip: Reducing CTR Prediction Model")
+    assert "AAAI 2023" in text_of(soup.select_one(".cv-paper"))
+    assert text_of(soup.select_one(".cv-award")) == "Distinguished Paper Award (0.1%)"
+    assert soup.select(".cv-legend") == []
+    assert soup.select_one(".cv-back a")["href"] == "../publications.html#zheng2023cowclip"
+    bibtex = soup.select_one(".cv-bibtex-source code").get_text()
+    assert bibtex.startswith("@inproceedings{zheng2023cowclip,") and "award" not in bibtex
+    download = soup.select_one(".cv-bibtex-source a[download]")["href"]
+    saved = (site.html / "publications" / download).read_text(encoding="utf-8")
+    assert saved.strip() == bibtex.strip()
+    assert soup.select_one("button.cv-copy") is not None
+    marked = site.page("publications/yue2021prototypical.html")
+    assert text_of(marked.select_one(".cv-legend")) == "* denotes equal contribution."
+
+
+def test_titles_in_the_lists_link_to_the_pages(site):
+    for item in site.page("publications.html").select(".cv-publications li[id]"):
+        assert item.select_one(".cv-pub-title a")["href"] == f"publications/{item['id']}.html"
+
+
+def test_selected_publications_on_the_home_page(site):
+    soup = site.page("index.html")
+    selected = [a["href"] for a in soup.select(".cv-selected .cv-pub-title a")]
+    marked = [key for key in BIB if BIB[key].get("selected") == "true"]
+    expected_order = ["zheng2023response", "zheng2023preventing", "luo2023came",
+                      "zheng2023cowclip", "yue2021prototypical"]  # fmt: skip
+    assert sorted(marked) == sorted(expected_order)
+    assert selected == [f"publications/{key}.html" for key in expected_order]
+    assert len(soup.select(".cv-publications-selected .cv-legend")) == 1
+
+
+def test_sitemap_lists_the_paper_pages(site):
+    sitemap = (site.html / "sitemap.xml").read_text(encoding="utf-8")
+    for key in KEYS:
+        assert f"<loc>https://zhengzangw.github.io/publications/{key}.html</loc>" in sitemap
+    assert "search.html" not in sitemap and "genindex.html" not in sitemap
+
+
+def test_the_pdf_has_no_paper_pages(pdf):
+    text = pdftotext(pdf)
+    assert "Copy BibTeX" not in text and "All publications" not in text
+    assert text.count("CowClip: Reducing CTR") == 1
