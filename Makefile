@@ -10,8 +10,6 @@ SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 .DEFAULT_GOAL := html
 .PHONY: help html pdf check serve test clean system-deps
 
-# Commands from Debian packages (.ci/debian-packages.txt) that the PDF and browser tests use.
-SYSTEM_TOOLS := xelatex latexmk pdftoppm pdffonts pdftotext chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## List the targets
@@ -43,16 +41,21 @@ check: $(VENV)/.stamp ## Check refs.bib strictly (every build does this too)
 serve: pdf ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
 
-system-deps: ## Install TeX Live, fonts, Poppler and Chromium from Debian when any is missing
-	@missing=$$(for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || echo $$tool; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Missing: $$missing; installing .ci/debian-packages.txt with apt-get"; \
+system-deps: ## Install TeX Live, Poppler, Chromium, Java and Node from Debian where missing
+	@packages=$$(grep -v '^#' .ci/debian-packages.txt | while read -r tool pkgs; do \
+	  command -v "$$tool" >/dev/null || echo "$$pkgs"; done); \
+	if [ -n "$$packages" ]; then \
+	  echo "Installing with apt-get: $$packages"; \
 	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
-	    $$(grep -v '^#' .ci/debian-packages.txt); \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$packages; \
 	fi
 
-test: $(VENV)/.stamp system-deps ## Run the whole test suite (lint, unit tests, built site)
+# The browser tools of the suite (axe-core, Lighthouse, the Nu HTML Checker), from the lock.
+BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_TOOLS): tests/browser/package-lock.json | system-deps
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+
+test: $(VENV)/.stamp system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -10,6 +10,7 @@ from . import (
     bib_style,
     cv_entry,
     hints,
+    page_weight,
     paper_pages,
     pdf_cv,
     pdf_link,
@@ -60,6 +61,9 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)
     app.connect("html-page-context", pdf_link.add_navbar_context)
     app.connect("build-finished", pdf_link.copy_pdf_into_site)
+
+    app.connect("html-page-context", page_weight.trim_page_assets)
+    app.connect("build-finished", page_weight.slim_theme_stylesheet)
 
     app.add_css_file("cvsite.css")
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
