@@ -5,6 +5,8 @@ cv_owner = "Zangwei Zheng"
 cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
 cv_email = "zangwei@comp.nus.edu.sg"
 cv_homepage = "https://zhengzangw.github.io"
+cv_affiliation = "National University of Singapore"
+cv_alumni_of = ["Nanjing University"]
 cv_keywords = ["Efficient Machine Learning", "Large-scale Deep Learning Optimization"]
 
 # -- The PDF CV (make pdf) ----------------------------------------------------------------------
@@ -16,7 +18,13 @@ author = "Zangwei Zheng"
 copyright = "Zangwei Zheng"
 
 # -- Sources ----------------------------------------------------------------------------------
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "cvsite"]
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "cvsite",
+]
 root_doc = "index"
 exclude_patterns = []
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -28,7 +36,9 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Zangwei Zheng"
 html_favicon = "docs/_static/favicon.svg"
 html_copy_source = False
+html_use_index = False  # a CV needs no general index page
 html_show_sourcelink = False
 html_theme_options = {"navigation_with_keys": False}
 sitemap_url_scheme = "{link}"  # one language, one version: no /en/latest/ in the URLs
 sitemap_excludes = ["search.html", "genindex.html"]
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']

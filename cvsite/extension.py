@@ -10,11 +10,13 @@ from . import (
     bib_style,
     cv_entry,
     hints,
+    icons,
     page_weight,
     paper_pages,
     pdf_cv,
     pdf_link,
     publication_list,
+    search_engines,
     settings,
     site_theme,
 )
@@ -32,6 +34,13 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", register_bib_style)
     app.connect("config-inited", pdf_cv.apply_defaults)
+    # After site_theme (priority 500) has settled html_baseurl.
+    app.connect("config-inited", search_engines.apply_defaults, priority=600)
+    app.connect("html-page-context", search_engines.add_person)
+    app.connect("html-page-context", search_engines.describe_search_page)
+    # After sphinxext-opengraph (priority 500) has written its tags.
+    app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=600)
+    app.connect("build-finished", search_engines.write_robots_txt)
     app.connect("doctree-read", site_theme.require_meta_description)
 
     app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)
@@ -64,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, object]:
 
     app.connect("html-page-context", page_weight.trim_page_assets)
     app.connect("build-finished", page_weight.slim_theme_stylesheet)
+    app.connect("build-finished", icons.inline_icons_in_site)
 
     app.add_css_file("cvsite.css")
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,6 +34,20 @@ SETTINGS = (
     Setting("cv_email", "", str, False, 'the contact e-mail, e.g. "ada@example.org"'),
     Setting("cv_homepage", "", str, False, 'the homepage URL, e.g. "https://example.org"'),
     Setting(
+        "cv_affiliation",
+        "",
+        str,
+        False,
+        'the current institution, for search engines, e.g. "University of London"',
+    ),
+    Setting(
+        "cv_alumni_of",
+        [],
+        list,
+        False,
+        'the institutions of past degrees, e.g. ["University of Cambridge"]',
+    ),
+    Setting(
         "cv_keywords",
         [],
         list,
