@@ -8,7 +8,7 @@ SPHINXOPTS ?= -W --keep-going -n
 SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
-.PHONY: help html pdf check serve test clean system-deps
+.PHONY: help html pdf check serve test lighthouse screenshots clean system-deps
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -59,6 +59,12 @@ test: $(VENV)/.stamp system-deps $(BROWSER_TOOLS) ## Run the whole test suite (l
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+lighthouse: html $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
+	cd tests && ../$(BIN)/python lighthouse_runner.py ../_build/html
+
+screenshots: html ## PNGs of every page (light, dark, 390 px) into _build/screenshots
+	cd tests && ../$(BIN)/python screenshots.py ../_build/html ../_build/screenshots
 
 clean: ## Remove the build output
 	rm -rf _build

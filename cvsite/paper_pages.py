@@ -165,11 +165,11 @@ def visit_bibtex_download_html(self, node: bibtex_download) -> None:
         '<h2 id="bibtex-heading">BibTeX</h2>\n'
         f"<pre><code>{source}</code></pre>\n"
         '<p class="cv-bibtex-actions">'
-        '<button type="button" class="btn btn-sm btn-outline-primary cv-copy" '
+        '<button type="button" class="btn btn-sm cv-copy" '
         "onclick=\"navigator.clipboard.writeText(this.closest('section')"
         ".querySelector('code').innerText).then(() => {this.textContent = 'Copied'})\">"
         "Copy BibTeX</button> "
-        f'<a class="btn btn-sm btn-outline-primary" href="{node["file"]}" download>'
+        f'<a class="btn btn-sm" href="{node["file"]}" download>'
         f"Download {html.escape(node['file'])}</a></p>\n</section>\n"
     )
     raise nodes.SkipNode

@@ -62,3 +62,36 @@ def site(tmp_path_factory: pytest.TempPathFactory, pdf: Path) -> BuiltSite:
 def text_of(element) -> str:
     """Visible text with whitespace collapsed, as a reader sees it."""
     return " ".join(element.get_text().split())
+
+
+@pytest.fixture(scope="session")
+def served_site(site: BuiltSite):
+    """The built site over HTTP with gzip, from 127.0.0.1: (base URL, html folder)."""
+    from site_server import serve
+
+    with serve(site.html) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (which cannot download a browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )  # fmt: skip
+        yield chromium
+        chromium.close()
+
+
+def site_pages(html: Path) -> list[str]:
+    """Every page of the built site, relative to its root."""
+    return sorted(
+        str(path.relative_to(html))
+        for path in html.rglob("*.html")
+        if not path.relative_to(html).parts[0].startswith("_")
+    )

@@ -1,0 +1,170 @@
+"""Every page in a real Chromium: accessibility (axe), weight, requests, console, keyboard.
+
+The site is served with gzip from 127.0.0.1, as a CDN would serve it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+import pytest
+from conftest import REPO, site_pages
+
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+KIB = 1024
+# Content pages, and the search page (which needs Sphinx's search scripts).
+BUDGET = {"default": (100 * KIB, 10), "search.html": (110 * KIB, 14)}
+
+# The pages are known before the build: the section pages, search, one per refs.bib entry.
+PAGES = sorted(
+    [
+        "index.html", "education.html", "research-interests.html", "research-experience.html",
+        "industry-experience.html", "publications.html", "skills.html", "search.html",
+        *(f"publications/{line.split('{', 1)[1].rstrip(',')}.html"
+          for line in (REPO / "refs.bib").read_text(encoding="utf-8").splitlines()
+          if line.startswith("@")),
+    ]
+)  # fmt: skip
+
+
+def test_the_page_list_is_the_built_site(site):
+    assert site_pages(site.html) == PAGES
+
+
+def open_page(browser, url, mode="light", viewport=DESKTOP):
+    context = browser.new_context(viewport=viewport, color_scheme=mode)
+    # The theme reads the reader's choice from localStorage before painting.
+    context.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    return context, page
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violation_light_dark_desktop_phone(browser, served_site, name):
+    found = []
+    for mode in ("light", "dark"):
+        for viewport in (DESKTOP, PHONE):
+            context, page = open_page(browser, served_site + name, mode, viewport)
+            assert page.evaluate("document.documentElement.dataset.theme") == mode
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            )
+            found += [
+                f"{mode} {viewport['width']}px {v['id']}: {[n['target'] for n in v['nodes']]}"
+                for v in result["violations"]
+            ]
+            context.close()
+    assert found == []
+
+
+def transfer_size(url: str) -> int:
+    """What a request costs on the wire with gzip: body and headers."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        return len(body) + len(str(response.headers))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_weight_requests_and_only_our_own_host(browser, served_site, name):
+    context = browser.new_context()
+    page = context.new_page()
+    requests, failures, errors = [], [], []
+    page.on("requestfinished", lambda r: requests.append(r))
+    page.on("requestfailed", lambda r: failures.append(r))
+    page.on("response", lambda r: r.status >= 400 and failures.append(r))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served_site + name, wait_until="networkidle")
+    urls = [r.url for r in requests]
+    assert [u for u in urls if not u.startswith(served_site) and not u.startswith("data:")] == []
+    assert failures == [] and errors == []
+    total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+    count = len(urls)
+    # Lighthouse counts the favicon, which headless Chromium does not always fetch.
+    favicon = served_site + "_static/favicon.svg"
+    if favicon not in urls:
+        total += transfer_size(favicon)
+        count += 1
+    most_bytes, most_requests = BUDGET.get(name, BUDGET["default"])
+    assert total <= most_bytes, f"{total / KIB:.1f} KiB"
+    assert count <= most_requests, urls
+    context.close()
+
+
+def test_server_compresses_like_a_cdn(served_site):
+    request = urllib.request.Request(
+        served_site + "index.html", headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert b"<html" in gzip.decompress(response.read())
+
+
+@pytest.mark.parametrize(
+    "name", ["index.html", "publications.html", "publications/luo2023came.html"]
+)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_keyboard_reaches_every_control_with_a_visible_focus_ring(
+    browser, served_site, name, viewport
+):
+    context, page = open_page(browser, served_site + name, viewport=viewport)
+    focusable = page.evaluate(
+        """() => [...document.querySelectorAll('a[href], button, summary, [tabindex="0"]')]
+            .filter(el => el.checkVisibility({visibilityProperty: true}) && !el.disabled)
+            .map(el => el.outerHTML.slice(0, 120))"""
+    )
+    reached = []
+    for _ in range(len(focusable) + 5):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== 'none';
+                return {html: el.outerHTML.slice(0, 120), ring};
+            }"""
+        )
+        if info["html"].startswith("<body"):
+            break
+        assert info["ring"], f"no visible focus on {info['html']}"
+        reached.append(info["html"])
+    missing = [html for html in focusable if html not in reached]
+    assert missing == []
+    context.close()
+
+
+def test_search_works(browser, served_site):
+    context, page = open_page(browser, served_site + "search.html?q=CowClip")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    links = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.href)")
+    assert any(link.endswith("publications.html") or "zheng2023cowclip" in link for link in links)
+    context.close()
+
+
+def test_theme_switch_works(browser, served_site):
+    context, page = open_page(browser, served_site + "index.html")
+    page.click(".theme-switch-button")
+    page.click(".theme-change-button[data-mode='dark']")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("localStorage.getItem('mode')") == "dark"
+    context.close()
+
+
+def test_navbar_on_a_phone_opens_and_lists_the_sections(browser, served_site):
+    context, page = open_page(browser, served_site + "skills.html", viewport=PHONE)
+    assert not page.is_visible(".navbar-header-items .nav-link")
+    page.click("button.primary-toggle")
+    page.wait_for_selector("#pst-primary-sidebar-modal[open]")
+    labels = page.eval_on_selector_all(
+        "#pst-primary-sidebar-modal .nav-link", "els => els.map(e => e.textContent.trim())"
+    )
+    assert {"Education", "Publications", "Skills", "CV (PDF)"} <= set(labels)
+    context.close()
