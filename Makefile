@@ -15,11 +15,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-# The stamp is newer than the requirements when the venv matches them.
-$(VENV)/.stamp: requirements.txt requirements-dev.txt pyproject.toml
+# Each stamp is newer than its requirements when the venv matches them: the site's packages
+# for building, the test tools on top for `make test`.
+SITE_STAMP := $(VENV)/.stamp-site
+DEV_STAMP  := $(VENV)/.stamp-dev
+$(SITE_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+$(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 # Built into _build/html.next, then swapped in: a failed build leaves the last good site.
@@ -32,13 +38,13 @@ html: pdf ## Build the website into _build/html (the PDF CV first, for its downl
 	mv _build/html.next _build/html
 	rm -rf _build/html.old
 
-pdf: $(VENV)/.stamp system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
+pdf: $(SITE_STAMP) system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
 	$(BIN)/python -m cvsite.make_pdf
 
-check: $(VENV)/.stamp ## Check refs.bib strictly (every build does this too)
+check: $(SITE_STAMP) ## Check refs.bib strictly (every build does this too)
 	$(BIN)/python -m cvsite.bib_check refs.bib
 
-serve: pdf ## Serve the site with live reload while you edit
+serve: pdf $(DEV_STAMP) ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
 
 system-deps: ## Install TeX Live, Poppler, Chromium, Java and Node from Debian where missing
@@ -55,16 +61,16 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package-lock.json | system-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-test: $(VENV)/.stamp system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
+test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-lighthouse: html $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
+lighthouse: html $(DEV_STAMP) $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
 	cd tests && ../$(BIN)/python lighthouse_runner.py ../_build/html
 
-screenshots: html ## PNGs of every page (light, dark, 390 px) into _build/screenshots
+screenshots: html $(DEV_STAMP) ## PNGs of every page (light, dark, 390 px) into _build/screenshots
 	cd tests && ../$(BIN)/python screenshots.py ../_build/html ../_build/screenshots
 
 clean: ## Remove the build output
-	rm -rf _build
+	rm -rf _build docs/publications
