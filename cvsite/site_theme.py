@@ -56,6 +56,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     options.setdefault("header_links_before_dropdown", 8)
     options.setdefault("secondary_sidebar_items", [])
     options.setdefault("show_prev_next", False)
+    options.setdefault("search_bar_text", "Search this site…")
     options.setdefault("footer_start", ["copyright"])
     options.setdefault("footer_center", [])
     options.setdefault("footer_end", [])
