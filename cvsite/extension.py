@@ -41,6 +41,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     # After sphinxext-opengraph (priority 500) has written its tags.
     app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=600)
     app.connect("build-finished", search_engines.write_robots_txt)
+    # Before sphinx-sitemap (priority 500) writes the file.
+    app.connect("build-finished", search_engines.complete_sitemap, priority=400)
     app.connect("doctree-read", site_theme.require_meta_description)
 
     app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)

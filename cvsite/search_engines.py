@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import queue
 import re
 from pathlib import Path
 
@@ -68,6 +69,32 @@ def use_page_description_for_previews(app, pagename, templatename, context, doct
     if description:
         tag = f'<meta property="og:description" content="{description.group(1)}" />'
         context["metatags"] = OG_DESCRIPTION.sub(lambda _: tag, metatags)
+
+
+def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Before sphinx-sitemap writes sitemap.xml: add the pages this build did not rewrite.
+
+    sphinx-sitemap lists the pages written by the current build only (its open issue #13), so
+    an incremental build would publish a sitemap of the one page you edited. The order is
+    made canonical (sorted), so that every build writes the same file.
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception or links is None or app.builder.format != "html":
+        return
+    entries = []
+    while True:
+        try:
+            entries.append(links.get_nowait())
+        except queue.Empty:
+            break
+    listed = {link for link, _ in entries}
+    suffix = app.config.html_file_suffix or ".html"
+    for docname in app.env.found_docs:
+        link = docname + suffix
+        if link not in listed and link not in app.config.sitemap_excludes:
+            entries.append((link, None))
+    for entry in sorted(entries, key=lambda entry: entry[0]):
+        links.put(entry)
 
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:

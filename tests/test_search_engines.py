@@ -54,3 +54,16 @@ def test_person_json_ld_on_the_home_page_holds_only_cv_facts(site):
         if name != "index.html":
             scripts = site.page(name).find_all("script", type="application/ld+json")
             assert all(json.loads(s.string)["@type"] != "Person" for s in scripts)
+
+
+def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path, pdf):
+    from test_bad_input import build, site_copy
+
+    project = site_copy(tmp_path / "site")
+    assert build(project, pdf).returncode == 0
+    full = (project / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    skills = project / "docs" / "skills.md"
+    skills.write_text(skills.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    assert build(project, pdf).returncode == 0
+    assert (project / "out" / "sitemap.xml").read_text(encoding="utf-8") == full
+    assert full.count("<url>") == 19  # the 7 pages and 12 papers; search.html is excluded
