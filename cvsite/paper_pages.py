@@ -44,6 +44,12 @@ def bib_entries(env) -> dict[str, Entry]:
     return dict(env.get_domain("cite").bibdata.data.entries)
 
 
+def depend_on_bib_files(env) -> None:
+    """Re-read the page when a .bib file changes, as sphinxcontrib-bibtex does for its lists."""
+    for path in env.get_domain("cite").bibdata.bibfiles:
+        env.note_dependency(str(path))
+
+
 def plain(latex: str) -> str:
     return str(Text.from_latex(latex))
 
@@ -129,6 +135,7 @@ class PaperDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         key = self.arguments[0]
+        depend_on_bib_files(self.env)
         entries = bib_entries(self.env)
         if key not in entries:
             raise self.error(f"paper: no entry {key!r} in the .bib files")
@@ -144,6 +151,7 @@ class PaperDirective(SphinxDirective):
 
 class SelectedPublicationsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
+        depend_on_bib_files(self.env)
         entries = [e for e in bib_entries(self.env).values() if is_selected(e)]
         style = find_plugin("pybtex.style.formatting", STYLE_NAME)()
         listing = nodes.bullet_list(classes=["cv-selected"])

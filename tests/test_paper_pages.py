@@ -111,3 +111,25 @@ def test_the_pdf_has_no_paper_pages(pdf):
     text = pdftotext(pdf)
     assert "Copy BibTeX" not in text and "All publications" not in text
     assert text.count("CowClip: Reducing CTR") == 1
+
+
+def test_an_edited_entry_updates_its_page_in_an_incremental_build(tmp_path, pdf):
+    from bs4 import BeautifulSoup
+    from test_bad_input import build, site_copy
+
+    project = site_copy(tmp_path / "site")
+    assert build(project, pdf).returncode == 0
+    bib = project / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("(0.1\\%)", "(0.2\\%)"), encoding="utf-8"
+    )
+    assert build(project, pdf).returncode == 0
+    for page in ("publications/zheng2023cowclip.html", "index.html", "publications.html"):
+        html = (project / "out" / page).read_text(encoding="utf-8")
+        # The list item, the paper page's reference, or the home page's selected entry.
+        where = (
+            "#zheng2023cowclip .cv-award, .cv-paper .cv-award,"
+            " .cv-selected li:nth-child(4) .cv-award"
+        )
+        award = BeautifulSoup(html, "html.parser").select_one(where)
+        assert award is not None and "(0.2%)" in award.get_text(), page
