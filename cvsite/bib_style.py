@@ -26,6 +26,7 @@ PEER_REVIEWED = frozenset(
 )
 PREPRINT = frozenset({"misc", "unpublished", "online"})
 EQUAL_CONTRIBUTION_MARK = "*"
+EQUAL_CONTRIBUTION_LEGEND = f"{EQUAL_CONTRIBUTION_MARK} denotes equal contribution."
 
 # Fields that hold a link, in the order the links are shown, with their labels.
 LINK_FIELDS = (("doi", "DOI"), ("url", "URL"), ("pdf", "PDF"), ("code", "Code"))
@@ -188,6 +189,13 @@ class CVStyle(BaseStyle):
 def equal_contributors(entry: Entry) -> list[Person]:
     value = entry.fields.get("equal_contribution", "")
     return [Person(name.strip()) for name in re.split(r"\s+and\s+", value) if name.strip()]
+
+
+def legend() -> nodes.paragraph:
+    """The line that explains the marks, once above a list (or a paper) that has any."""
+    return nodes.paragraph(
+        EQUAL_CONTRIBUTION_LEGEND, EQUAL_CONTRIBUTION_LEGEND, classes=["cv-legend"]
+    )
 
 
 def register(owner_names: Sequence[str]) -> None:

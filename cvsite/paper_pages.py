@@ -23,11 +23,10 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .bib_style import STYLE_NAME, arxiv_id, entry_year, equal_contributors, person_name
+from .bib_style import STYLE_NAME, arxiv_id, entry_year, equal_contributors, legend, person_name
 from .bibtex_export import clean_bibtex
 
 PAGES_FOLDER = "publications"
-LEGEND = "* denotes equal contribution."
 JOURNAL_TYPES = frozenset({"article"})
 
 
@@ -143,7 +142,7 @@ class PaperDirective(SphinxDirective):
         container = nodes.container(classes=["cv-paper"])
         container += render_entry(entry)
         if equal_contributors(entry):
-            container += nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"])
+            container += legend()
         container += bibtex_download(key=key, source=clean_bibtex(entry), file=f"{slug(key)}.bib")
         container += paper_back_link(key=key)
         return [container]
@@ -161,7 +160,7 @@ class SelectedPublicationsDirective(SphinxDirective):
             listing += nodes.list_item("", paragraph)
         wrapper = nodes.container(classes=["cv-publications", "cv-publications-selected"])
         if any(equal_contributors(entry) for entry in entries):
-            wrapper += nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"])
+            wrapper += legend()
         wrapper += listing
         return [wrapper]
 

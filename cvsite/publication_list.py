@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
 from . import bib_check
-from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME
+from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME, legend
 from .bibtex_export import clean_bibtex
 from .paper_pages import link_title
 
@@ -33,7 +33,6 @@ KINDS = {
     "preprints": PREPRINT,
     "other": None,  # everything else
 }
-LEGEND = "* denotes equal contribution."
 
 
 def kind_of(entry_type: str) -> str:
@@ -128,7 +127,7 @@ class FinishPublicationLists(SphinxPostTransform):
                 item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
             marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
             if marked:
-                wrapper.insert(0, nodes.paragraph(LEGEND, LEGEND, classes=["cv-legend"]))
+                wrapper.insert(0, legend())
 
 
 class AddBibTeXControls(SphinxPostTransform):
