@@ -20,13 +20,14 @@ def test_the_cv_parser_found_every_section():
     assert len(CV.interests) == 2 and sum(map(len, CV.skills.values())) == 10
 
 
-@pytest.mark.parametrize("section", list(cv_facts.SECTION_PAGES)[:4:])
+def test_research_interests(site):
+    text = page_text(site, "research-interests.html")
+    for interest in CV.interests:
+        assert interest in text
+
+
+@pytest.mark.parametrize("section", list(CV.entries))
 def test_cv_entries_appear_with_every_field(site, section):
-    if section == "RESEARCH INTEREST":
-        text = page_text(site, "research-interests.html")
-        for interest in CV.interests:
-            assert interest in text
-        return
     soup = site.page(cv_facts.SECTION_PAGES[section])
     entries = soup.select(".cv-entry")
     assert len(entries) == len(CV.entries[section])
