@@ -7,6 +7,7 @@ appended to conf.py).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -58,10 +59,13 @@ def build(project: Path, pdf: Path) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+# Sphinx colours its messages when FORCE_COLOR is set (as on some CI runners).
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def messages(result: subprocess.CompletedProcess) -> list[str]:
-    return [
-        line for line in result.stderr.splitlines() if ": WARNING: " in line or ": ERROR: " in line
-    ]
+    plain = ANSI_ESCAPE.sub("", result.stderr)
+    return [line for line in plain.splitlines() if ": WARNING: " in line or ": ERROR: " in line]
 
 
 def test_corpus_size_across_bib_pages_and_settings():
