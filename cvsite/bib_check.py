@@ -9,6 +9,7 @@ ourselves, first, and stop the build on anything that would make the site wrong.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import sys
@@ -101,9 +102,11 @@ class _Reader:
         self.path, self.text, self.pos = path, text, 0
         self.entries: list[BibEntry] = []
         self.problems: list[Problem] = []
+        # Where each line starts, so that a line number is a binary search, not a count.
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line(self, pos: int | None = None) -> int:
-        return self.text.count("\n", 0, self.pos if pos is None else pos) + 1
+        return bisect.bisect_right(self.line_starts, self.pos if pos is None else pos)
 
     def problem(self, message: str, key: str | None = None, pos: int | None = None) -> None:
         self.problems.append(Problem(self.path, self.line(pos), key, message))
@@ -442,22 +445,34 @@ def name_variants(entries: list[BibEntry]) -> list[str]:
         for name in split_names(author.value) if author else []:
             if name and name.lower() != "others" and entry.key not in keys_by_name[name]:
                 keys_by_name[name].append(entry.key)
-    names = sorted(keys_by_name)
-    reports = []
-    for index, first in enumerate(names):
-        for second in names[index + 1 :]:
-            if same_person_maybe(first, second):
-                reports.append(
-                    f"{first!r} ({', '.join(keys_by_name[first])}) and "
-                    f"{second!r} ({', '.join(keys_by_name[second])})"
-                )
-    return reports
+    # Only names that share a whole, a first or a last name (squashed) can be one person, so
+    # compare within those groups: comparing every pair is quadratic in a long .bib.
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in sorted(keys_by_name):
+        first, _, last = name.rpartition(" ")
+        groups["whole", squash(name)].append(name)
+        if first:
+            groups["first", squash(first)].append(name)
+            groups["last", squash(last)].append(name)
+    pairs = {
+        (first, second)
+        for group in groups.values()
+        for index, first in enumerate(group)
+        for second in group[index + 1 :]
+        if same_person_maybe(first, second)
+    }
+    return [
+        f"{first!r} ({', '.join(keys_by_name[first])}) and "
+        f"{second!r} ({', '.join(keys_by_name[second])})"
+        for first, second in sorted(pairs)
+    ]
+
+
+def squash(name: str) -> str:
+    return re.sub(r"[\s\-.{}]", "", name.casefold())
 
 
 def same_person_maybe(a: str, b: str) -> bool:
-    def squash(name: str) -> str:
-        return re.sub(r"[\s\-.{}]", "", name.casefold())
-
     if squash(a) == squash(b):
         return True  # hyphenation, spacing or braces only
     first_a, _, last_a = a.rpartition(" ")
