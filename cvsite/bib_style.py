@@ -8,6 +8,7 @@ The same rich text renders to docutils nodes, so HTML and LaTeX come from one pl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -59,7 +60,14 @@ def person_name(person: Person) -> str:
         *person.last_names,
         *person.lineage_names,
     ]
-    return str(Text.from_latex(" ".join(parts)))
+    return latex_to_plain(" ".join(parts))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def latex_to_plain(latex: str) -> str:
+    """LaTeX decoded to plain text, remembered: a .bib repeats its names and venues, and
+    decoding (latexcodec) is the slowest step of formatting."""
+    return str(Text.from_latex(latex))
 
 
 def name_key(name: str) -> str:
@@ -124,8 +132,14 @@ class CVStyle(BaseStyle):
     default_sorting_style = STYLE_NAME
     default_label_style = "number"
     owner_names: Sequence[str] = ()
+    cache = None  # a FormattingCache during a Sphinx build (see formatting_cache.py)
 
     def format_entry(self, label: str, entry: Entry, bib_data=None) -> FormattedEntry:
+        if self.cache is None:
+            return FormattedEntry(entry.key, self.format_text(entry), label)
+        return FormattedEntry(entry.key, self.cache.text(entry, self.format_text), label)
+
+    def format_text(self, entry: Entry) -> Text:
         parts: list = [Span("cv-pub-title", Text.from_latex(entry.fields.get("title", "")))]
         authors = self.format_authors(entry)
         if authors:
@@ -137,7 +151,7 @@ class CVStyle(BaseStyle):
             parts += [" ", Span("cv-award", Text.from_latex(entry.fields["award"]))]
         for link in self.format_links(entry):
             parts += [" ", link]
-        return FormattedEntry(entry.key, Text(*parts), label)
+        return Text(*parts)
 
     def format_authors(self, entry: Entry) -> Text | None:
         persons = entry.persons.get("author", [])
@@ -166,7 +180,7 @@ class CVStyle(BaseStyle):
         if not short and identifier:
             label = f"arXiv:{identifier}" + (f", {year}" if year else "")
             return HRef(f"https://arxiv.org/abs/{identifier}", label)
-        text = " ".join(part for part in (str(Text.from_latex(short)), year) if part)
+        text = " ".join(part for part in (latex_to_plain(short), year) if part)
         return Tag("strong", text) if text else None
 
     def format_links(self, entry: Entry) -> list[HRef]:

@@ -1,0 +1,114 @@
+"""Formatted entries kept between builds, so that a build formats only the entries that changed.
+
+sphinxcontrib-bibtex formats every entry of every list on every build (in its env-updated
+handler, twice with tooltips), and each paper page formats its entry once more. Formatting is
+a pure function of the entry, our style's code and the owner's names, so the rich text is kept
+in Sphinx's environment (pickled with it, merged back from `-j` workers) under the entry's
+content. A change to the style's code or to the owner's names starts an empty cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pybtex
+from pybtex.database import Entry, Person
+from pybtex.plugin import find_plugin
+from pybtex.richtext import Text
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from . import bib_style
+
+logger = logging.getLogger(__name__)
+ENV_ATTRIBUTE = "cvsite_formatting_cache"
+
+
+def person_parts(person: Person) -> tuple:
+    return (
+        tuple(person.first_names),
+        tuple(person.middle_names),
+        tuple(person.prelast_names),
+        tuple(person.last_names),
+        tuple(person.lineage_names),
+    )
+
+
+def entry_fingerprint(entry: Entry) -> tuple:
+    """Everything of an entry that formatting can read, as a hashable value."""
+    persons = tuple(
+        (role, tuple(person_parts(person) for person in people))
+        for role, people in entry.persons.items()
+    )
+    return (entry.key, entry.type, tuple(entry.fields.items()), persons)
+
+
+def entry_digest(entry: Entry, style: str) -> str:
+    return hashlib.sha256(repr((entry_fingerprint(entry), style)).encode()).hexdigest()[:16]
+
+
+def style_fingerprint(owner_names: Sequence[str]) -> str:
+    """Changes when the style's code, the owner's names or pybtex change."""
+    digest = hashlib.sha256(Path(bib_style.__file__).read_bytes())
+    digest.update(repr((tuple(owner_names), pybtex.__version__)).encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class FormattingCache:
+    style: str
+    texts: dict[tuple, Text] = field(default_factory=dict)
+    formatted: set[str] = field(default_factory=set)  # keys formatted by this build
+
+    def text(self, entry: Entry, format_text: Callable[[Entry], Text]) -> Text:
+        key = entry_fingerprint(entry)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = format_text(entry)
+            self.formatted.add(entry.key)
+        return text
+
+    def keep_only(self, entries: Sequence[Entry]) -> None:
+        """Forget entries that left the .bib files or changed, so the cache stays their size."""
+        current = {entry_fingerprint(entry) for entry in entries}
+        self.texts = {key: text for key, text in self.texts.items() if key in current}
+
+
+def cache_of(env: BuildEnvironment) -> FormattingCache | None:
+    return getattr(env, ENV_ATTRIBUTE, None)
+
+
+def attach(app: Sphinx) -> None:
+    """builder-inited: reuse the cache of the last build when the style is the same."""
+    style = style_fingerprint([app.config.cv_owner, *app.config.cv_owner_variants])
+    cache = cache_of(app.env)
+    if cache is None or cache.style != style:
+        cache = FormattingCache(style)
+        setattr(app.env, ENV_ATTRIBUTE, cache)
+    cache.formatted = set()
+    find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = cache
+
+
+def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment):
+    """env-merge-info: entries a `-j` reader process formatted come back with its env."""
+    ours, theirs = cache_of(env), cache_of(other)
+    if ours is not None and theirs is not None and theirs.style == ours.style:
+        ours.texts.update(theirs.texts)
+        ours.formatted |= theirs.formatted
+
+
+def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-updated, after sphinxcontrib-bibtex has formatted its lists: say what was formatted."""
+    cache = cache_of(env)
+    if cache is not None:
+        entries = list(env.get_domain("cite").bibdata.data.entries.values())
+        cache.keep_only(entries)
+        logger.info(
+            f"cvsite: formatted {len(cache.formatted)} of {len(entries)} .bib entries "
+            "(the others were unchanged since the last build)",
+        )
+    return []

@@ -1,0 +1,94 @@
+"""The formatting cache and the paper pages across builds: a build redoes only what changed,
+and what it reuses is byte for byte what a build from nothing makes (serial or `-j 2`)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_bad_input import ANSI_ESCAPE, site_copy
+
+from cvsite.formatting_cache import style_fingerprint
+
+FORMATTED = re.compile(r"cvsite: formatted (\d+) of (\d+) \.bib entries")
+ENTRIES = 12
+
+
+def build(project: Path, pdf: Path, *extra: str) -> tuple[int, int]:
+    """Build as `make html` does; return (entries formatted, entries in refs.bib)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(project), "-W", "--keep-going", "-n",
+         "-b", "html", "-d", str(project / "doctrees"), "-D", f"cv_pdf_dir={pdf.parent}",
+         *extra, str(project / "docs"), str(project / "out")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [(formatted, total)] = FORMATTED.findall(ANSI_ESCAPE.sub("", result.stdout))
+    return int(formatted), int(total)
+
+
+def edit_title(project: Path, old: str, new: str) -> None:
+    bib = project / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    bib.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def html_files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
+
+
+def modified_times(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*.html")}
+
+
+def test_a_rebuild_formats_only_the_edited_entry_and_rewrites_only_its_page(tmp_path, pdf):
+    project = site_copy(tmp_path / "site")
+    assert build(project, pdf) == (ENTRIES, ENTRIES)
+    assert build(project, pdf) == (0, ENTRIES)  # nothing changed
+    skills = project / "docs" / "skills.md"
+    skills.write_text(skills.read_text(encoding="utf-8") + "\nOne more line.\n")
+    assert build(project, pdf) == (0, ENTRIES)  # a page changed, no entry
+    before = modified_times(project / "out" / "publications")
+    edit_title(
+        project, "title     = {A Study on Transformer", "title     = {A New Study on Transformer"
+    )
+    assert build(project, pdf) == (1, ENTRIES)
+    after = modified_times(project / "out" / "publications")
+    rewritten = sorted(page for page in after if after[page] != before[page])
+    assert rewritten == ["xue2023study.html"]
+    page = (project / "out" / "publications" / "xue2023study.html").read_text(encoding="utf-8")
+    assert "A New Study on Transformer" in page
+
+
+@pytest.mark.parametrize("jobs", [[], ["-j", "2"]], ids=["serial", "parallel"])
+def test_cached_output_is_byte_identical_to_a_build_from_nothing(tmp_path, pdf, jobs):
+    fresh = site_copy(tmp_path / "fresh")
+    build(fresh, pdf, *jobs)
+    # The same sources reached through an edit and its undoing: entries come from the cache.
+    cached = site_copy(tmp_path / "cached")
+    edit_title(cached, "{CAME}: Confidence", "{CAME}: Edited Confidence")
+    build(cached, pdf, *jobs)
+    edit_title(cached, "{CAME}: Edited Confidence", "{CAME}: Confidence")
+    assert build(cached, pdf, *jobs) == (1, ENTRIES)
+    assert build(cached, pdf, *jobs) == (0, ENTRIES)  # what -j workers formatted was kept
+    fresh_pages, cached_pages = html_files(fresh / "out"), html_files(cached / "out")
+    assert sorted(fresh_pages) == sorted(cached_pages)
+    different = [name for name in fresh_pages if fresh_pages[name] != cached_pages[name]]
+    assert different == []
+
+
+def test_a_change_of_owner_names_formats_everything_again(tmp_path, pdf):
+    project = site_copy(tmp_path / "site")
+    build(project, pdf)
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ncv_owner_variants = ["Z. Zheng"]\n')
+    assert build(project, pdf) == (ENTRIES, ENTRIES)
+
+
+def test_the_style_fingerprint_follows_the_owner_names():
+    assert style_fingerprint(["Zangwei Zheng"]) == style_fingerprint(["Zangwei Zheng"])
+    assert style_fingerprint(["Zangwei Zheng"]) != style_fingerprint(["Zangwei Zheng", "Z. Zheng"])
