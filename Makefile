@@ -8,7 +8,7 @@ SPHINXOPTS ?= -W --keep-going -n
 SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
-.PHONY: help html pdf check serve test lighthouse screenshots clean system-deps
+.PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -66,6 +66,10 @@ test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lin
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
+# BENCHFLAGS, for example: --sizes 12,2000 --repeat 1 --no-pdf (see benchmarks/run.py)
+bench: $(SITE_STAMP) system-deps ## Time builds against a bare baseline, .bib of 12 to 2,000 entries
+	$(BIN)/python -m benchmarks.run $(BENCHFLAGS)
+
 lighthouse: html $(DEV_STAMP) $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
 	cd tests && ../$(BIN)/python lighthouse_runner.py ../_build/html
 
@@ -73,4 +77,4 @@ screenshots: html $(DEV_STAMP) ## PNGs of every page (light, dark, 390 px) into 
 	cd tests && ../$(BIN)/python screenshots.py ../_build/html ../_build/screenshots
 
 clean: ## Remove the build output
-	rm -rf _build docs/publications
+	rm -rf _build

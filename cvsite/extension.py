@@ -9,6 +9,7 @@ from . import (
     bib_check,
     bib_style,
     cv_entry,
+    formatting_cache,
     hints,
     icons,
     page_weight,
@@ -59,14 +60,17 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(publication_list.AddBibTeXControls)
     app.connect("env-check-consistency", publication_list.check_every_entry_listed)
 
-    # After sphinxcontrib-bibtex (priority 500) has read the .bib files.
-    app.connect("builder-inited", paper_pages.write_sources, priority=600)
-    app.add_directive("paper", paper_pages.PaperDirective)
+    app.connect("builder-inited", formatting_cache.attach, priority=550)
+    app.connect("env-merge-info", formatting_cache.merge_from_worker)
+    # After sphinxcontrib-bibtex (priority 500) has formatted its lists.
+    app.connect("env-updated", formatting_cache.report, priority=900)
+
     app.add_directive("selected-publications", paper_pages.SelectedPublicationsDirective)
+    app.add_post_transform(paper_pages.LinkSelectedTitles)
     for node, visitors in paper_pages.VISITORS.items():
         app.add_node(node, **visitors)
-    app.connect("html-page-context", paper_pages.add_metadata)
-    app.connect("build-finished", paper_pages.write_bib_files)
+    app.connect("html-page-context", paper_pages.add_prototype_placeholders)
+    app.connect("html-collect-pages", paper_pages.write_pages)
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)
     app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)
@@ -75,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, object]:
 
     app.connect("html-page-context", page_weight.trim_page_assets)
     app.connect("build-finished", page_weight.slim_theme_stylesheet)
+    app.connect("builder-inited", icons.note_build_start)
     app.connect("build-finished", icons.inline_icons_in_site)
 
     app.add_css_file("cvsite.css")

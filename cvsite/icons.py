@@ -9,6 +9,7 @@ such element; the `<i>` keeps its classes and attributes, so the theme's CSS and
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -50,11 +51,20 @@ def inline_icons(html: str) -> str:
     return EMPTY_ICON.sub(lambda m: m.group(1) + svg(m.group(3)) + m.group(4), html)
 
 
+def note_build_start(app: Sphinx) -> None:
+    app._cvsite_build_started = time.time()
+
+
 def inline_icons_in_site(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: every page of this build (the others were done before)."""
+    """build-finished: every page this build wrote (the others were done before)."""
     if exception or app.builder.format != "html":
         return
+    # A page written in the second before the build is looked at again: harmless, as an
+    # icon that has its SVG already no longer matches.
+    since = app._cvsite_build_started - 1
     for path in Path(app.outdir).rglob("*.html"):
+        if path.stat().st_mtime < since:
+            continue
         html = path.read_text(encoding="utf-8")
         if "fa-" in html:
             updated = inline_icons(html)

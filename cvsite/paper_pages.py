@@ -1,33 +1,52 @@
-"""A page per entry of the .bib files, generated: publications/<key>.html (HTML only).
+"""A page per entry of the .bib files: publications/<key>.html and <key>.bib (HTML only).
 
-Each page is a MyST file that we write into docs/publications/ before Sphinx reads the
-sources (the folder is ours, git-ignored, and rewritten on every build), holding a `{paper}`
-directive. The directive renders the entry in our style; `html-page-context` adds the tags
-Google Scholar reads (Highwire Press `citation_*`) and a schema.org ScholarlyArticle.
+The pages are not Sphinx documents: for a prolific .bib, Sphinx would read, pickle and index
+thousands of sources on every build. Once the documents are written (html-collect-pages), we
+render one prototype page through the theme, with placeholders where a paper's address, title,
+description, Scholar tags and body go, and stamp each paper's page from it. The bodies are our
+docutils nodes, rendered by Sphinx's HTML writer as any page is. A page is written again only
+when its digest changes: its entry, the list that it links back to, or the prototype (theme,
+navbar, settings). The digests live in the doctree folder, beside Sphinx's own state.
 
 `{selected-publications}` lists the entries marked `selected = {true}`, in the same style.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils import new_document
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
-from pybtex.richtext import Text
-from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
-from .bib_style import STYLE_NAME, arxiv_id, entry_year, equal_contributors, legend, person_name
+from . import formatting_cache, icons, scholar_metadata
+from .bib_style import STYLE_NAME, equal_contributors, legend
 from .bibtex_export import clean_bibtex
 
 PAGES_FOLDER = "publications"
-JOURNAL_TYPES = frozenset({"article"})
+# Where the prototype holds each paper's own text; each is replaced in one pass.
+PLACEHOLDERS = {
+    "slug": "cvsite-paper-slug",
+    "title": "CVSITE-PAPER-TITLE",
+    "description": "CVSITE-PAPER-DESCRIPTION",
+    "meta": "<!--cvsite-paper-meta-->",
+    "body": "<!--cvsite-paper-body-->",
+}
+PLACEHOLDER_PATTERN = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
+PROTOTYPE_PAGE = f"{PAGES_FOLDER}/{PLACEHOLDERS['slug']}"
+BODY = re.compile(r"<!--cvsite-body-start-->\n?(.*?)<!--cvsite-body-end-->", re.S)
+DIGESTS_FILE = "cvsite-paper-pages.json"
 
 
 def slug(key: str) -> str:
@@ -35,12 +54,12 @@ def slug(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", key)
 
 
-def docname_of(key: str) -> str:
+def page_name(key: str) -> str:
     return f"{PAGES_FOLDER}/{slug(key)}"
 
 
-def bib_entries(env) -> dict[str, Entry]:
-    return dict(env.get_domain("cite").bibdata.data.entries)
+def bib_entries(env) -> Mapping[str, Entry]:
+    return env.get_domain("cite").bibdata.data.entries
 
 
 def depend_on_bib_files(env) -> None:
@@ -49,120 +68,86 @@ def depend_on_bib_files(env) -> None:
         env.note_dependency(str(path))
 
 
-def plain(latex: str) -> str:
-    return str(Text.from_latex(latex))
-
-
 def is_selected(entry: Entry) -> bool:
     return entry.fields.get("selected", "").strip().lower() in ("true", "yes", "1")
 
 
-# Sources ------------------------------------------------------------------------------------
+# Entries as docutils nodes ------------------------------------------------------------------
 
 
-def markdown_text(text: str) -> str:
-    """Escape every ASCII punctuation mark, so that a title is shown as written."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
-
-
-def page_source(key: str, entry: Entry) -> str:
-    title = plain(entry.fields.get("title", key))
-    authors = ", ".join(person_name(p) for p in entry.persons.get("author", []))
-    description = f"{title}. {authors}." if authors else f"{title}."
-    return (
-        "---\norphan: true\nmyst:\n  html_meta:\n"
-        f"    description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-        f"# {markdown_text(title)}\n\n:::{{paper}} {key}\n:::\n"
-    )
-
-
-def write_sources(app: Sphinx) -> None:
-    """builder-inited, after sphinxcontrib-bibtex has read the .bib files."""
-    folder = Path(app.srcdir, PAGES_FOLDER)
-    folder.mkdir(exist_ok=True)
-    wanted = {}
-    for key, entry in bib_entries(app.env).items():
-        wanted[f"{slug(key)}.md"] = page_source(key, entry)
-    for name, text in wanted.items():
-        path = folder / name
-        # Rewrite only what changed, so that Sphinx re-reads only those pages.
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for stale in folder.glob("*.md"):
-        if stale.name not in wanted:
-            stale.unlink()
-
-
-# Rendering ----------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4)
+def formatter(style_class: type) -> tuple:
+    """One style and one backend per build: making them looks up entry points, which is slow."""
+    return style_class(), find_plugin("pybtex.backends", "docutils")()
 
 
 def render_entry(entry: Entry) -> nodes.paragraph:
     """The entry as in the publication lists: our style, rendered to docutils nodes."""
-    style = find_plugin("pybtex.style.formatting", STYLE_NAME)()
-    backend = find_plugin("pybtex.backends", "docutils")()
+    style, backend = formatter(find_plugin("pybtex.style.formatting", STYLE_NAME))
     return backend.paragraph(style.format_entry("", entry))
 
 
-def link_title(paragraph: nodes.paragraph, key: str) -> None:
-    """Make the entry's title a link to its page."""
+def paper_uri(from_docname: str, key: str) -> str:
+    """The address of an entry's page, relative to a page of the site."""
+    return relative_uri(f"{from_docname}.html", f"{page_name(key)}.html")
+
+
+def link_title(paragraph: nodes.paragraph, uri: str) -> None:
+    """Make the entry's title a link (to its page)."""
     for title in paragraph.findall(nodes.inline):
         if "cv-pub-title" in title["classes"]:
-            xref = addnodes.pending_xref(
-                "",
-                refdomain="std",
-                reftype="doc",
-                reftarget=f"/{docname_of(key)}",
-                refexplicit=True,
-                refwarn=True,
-            )
-            xref += nodes.inline("", "", *title.children)
-            title.children = []
-            title += xref
+            children = list(title.children)
+            title.clear()
+            title += nodes.reference("", "", *children, refuri=uri, internal=True)
             return
 
 
 class paper_back_link(nodes.General, nodes.Element):
-    """ "All publications": to the entry in the list that holds it, found when writing."""
+    """ "All publications": to the entry in the list that holds it."""
 
 
 class bibtex_download(nodes.General, nodes.Element):
     """The BibTeX of one entry with a copy button and a .bib download (HTML only)."""
 
 
-class PaperDirective(SphinxDirective):
-    required_arguments = 1
-
-    def run(self) -> list[nodes.Node]:
-        key = self.arguments[0]
-        depend_on_bib_files(self.env)
-        entries = bib_entries(self.env)
-        if key not in entries:
-            raise self.error(f"paper: no entry {key!r} in the .bib files")
-        entry = entries[key]
-        container = nodes.container(classes=["cv-paper"])
-        container += render_entry(entry)
-        if equal_contributors(entry):
-            container += legend()
-        container += bibtex_download(key=key, source=clean_bibtex(entry), file=f"{slug(key)}.bib")
-        container += paper_back_link(key=key)
-        return [container]
+def paper_body(entry: Entry, back_href: str | None) -> nodes.container:
+    container = nodes.container(classes=["cv-paper"])
+    container += render_entry(entry)
+    if equal_contributors(entry):
+        container += legend()
+    file = f"{slug(entry.key)}.bib"
+    container += bibtex_download(source=clean_bibtex(entry), file=file)
+    if back_href:
+        container += paper_back_link(href=back_href)
+    return container
 
 
 class SelectedPublicationsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         depend_on_bib_files(self.env)
         entries = [e for e in bib_entries(self.env).values() if is_selected(e)]
-        style = find_plugin("pybtex.style.formatting", STYLE_NAME)()
+        style, _ = formatter(find_plugin("pybtex.style.formatting", STYLE_NAME))
         listing = nodes.bullet_list(classes=["cv-selected"])
         for entry in style.sort(entries):
-            paragraph = render_entry(entry)
-            link_title(paragraph, entry.key)
-            listing += nodes.list_item("", paragraph)
+            listing += nodes.list_item("", render_entry(entry), paper_key=entry.key)
         wrapper = nodes.container(classes=["cv-publications", "cv-publications-selected"])
         if any(equal_contributors(entry) for entry in entries):
             wrapper += legend()
         wrapper += listing
         return [wrapper]
+
+
+class LinkSelectedTitles(SphinxPostTransform):
+    """On the web only: a selected publication's title links to its page."""
+
+    default_priority = 6
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for item in self.document.findall(nodes.list_item):
+            if item.get("paper_key"):
+                uri = paper_uri(self.env.docname, item["paper_key"])
+                link_title(item.children[0], uri)
 
 
 def visit_bibtex_download_html(self, node: bibtex_download) -> None:
@@ -183,15 +168,8 @@ def visit_bibtex_download_html(self, node: bibtex_download) -> None:
 
 
 def visit_paper_back_link_html(self, node: paper_back_link) -> None:
-    citations = self.builder.env.get_domain("cite").citations
-    holder = next((c for c in citations if c.key == node["key"]), None)
-    if holder is not None:
-        list_page = holder.bibliography_key.docname
-        href = self.builder.get_relative_uri(self.builder.current_docname, list_page)
-        anchor = nodes.make_id(node["key"])
-        self.body.append(
-            f'<p class="cv-back"><a href="{href}#{anchor}">← All publications</a></p>\n'
-        )
+    href = html.escape(node["href"], quote=True)
+    self.body.append(f'<p class="cv-back"><a href="{href}">← All publications</a></p>\n')
     raise nodes.SkipNode
 
 
@@ -207,79 +185,110 @@ VISITORS = {
 }  # fmt: skip
 
 
-# Metadata for Google Scholar and search engines ---------------------------------------------
+# The pages ----------------------------------------------------------------------------------
 
 
-def highwire_tags(entry: Entry, pdf_url: str | None) -> list[tuple[str, str]]:
-    """Google Scholar's inclusion guidelines: one tag per fact, only facts the entry holds."""
-    tags = [("citation_title", plain(entry.fields.get("title", "")))]
-    tags += [("citation_author", person_name(p)) for p in entry.persons.get("author", [])]
-    if entry_year(entry):
-        tags.append(("citation_publication_date", entry_year(entry)))
-    venue_field = "journal" if entry.type.lower() in JOURNAL_TYPES else "booktitle"
-    venue = entry.fields.get(venue_field, "") or entry.fields.get("journaltitle", "")
-    if venue:
-        tags.append((f"citation_{'journal' if venue_field == 'journal' else 'conference'}_title",
-                     plain(venue)))  # fmt: skip
-    if entry.fields.get("doi"):
-        tags.append(("citation_doi", entry.fields["doi"]))
-    if arxiv_id(entry):
-        tags.append(("citation_arxiv_id", arxiv_id(entry)))
-    if pdf_url:
-        tags.append(("citation_pdf_url", pdf_url))
-    return tags
+def back_links(app: Sphinx) -> dict[str, str]:
+    """BibTeX key -> its place in the first list that shows it, relative to its page."""
+    links: dict[str, str] = {}
+    for citation in app.env.get_domain("cite").citations:
+        if citation.key not in links:
+            list_page = citation.bibliography_key.docname
+            href = relative_uri(f"{PROTOTYPE_PAGE}.html", f"{list_page}.html")
+            links[citation.key] = f"{href}#{nodes.make_id(citation.key)}"
+    return links
 
 
-def scholarly_article(entry: Entry, page_url: str | None) -> dict:
-    title = plain(entry.fields.get("title", ""))
-    article: dict = {
-        "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
-        "headline": title,
-        "name": title,
-        "author": [
-            {"@type": "Person", "name": person_name(p)} for p in entry.persons.get("author", [])
-        ],
+def add_prototype_placeholders(app: Sphinx, pagename: str, templatename, context, doctree):
+    """html-page-context: the prototype's description and tags are placeholders."""
+    if pagename == PROTOTYPE_PAGE:
+        description = f'<meta content="{PLACEHOLDERS["description"]}" name="description" />\n'
+        context["metatags"] = context.get("metatags", "") + description + PLACEHOLDERS["meta"]
+
+
+def render_prototype(app: Sphinx) -> str:
+    """One page through the theme and every extension, with placeholders for a paper's text."""
+    title, body = PLACEHOLDERS["title"], PLACEHOLDERS["body"]
+    # sphinxext-opengraph reads a doctree; the placeholders stand in for the page's text.
+    doctree = new_document(PROTOTYPE_PAGE)
+    section = nodes.section(ids=["paper"])
+    section += nodes.title(title, title)
+    section += nodes.paragraph(PLACEHOLDERS["description"], PLACEHOLDERS["description"])
+    doctree += section
+    context = {
+        "title": title,
+        "body": f'<section id="paper">\n<h1>{title}</h1>\n{body}\n</section>\n',
+        "meta": {},
+        "metatags": "",
     }
-    if entry_year(entry):
-        article["datePublished"] = entry_year(entry)
-    venue = entry.fields.get("journal") or entry.fields.get("booktitle")
-    if venue:
-        kind = "Periodical" if entry.type.lower() in JOURNAL_TYPES else "CreativeWork"
-        article["isPartOf"] = {"@type": kind, "name": plain(venue)}
-    if entry.fields.get("doi"):
-        article["identifier"] = f"https://doi.org/{entry.fields['doi']}"
-    if arxiv_id(entry):
-        article["sameAs"] = f"https://arxiv.org/abs/{arxiv_id(entry)}"
-    if page_url:
-        article["url"] = page_url
-    return article
+    target = Path(app.doctreedir, "cvsite-paper-prototype.html")
+    app.builder.handle_page(PROTOTYPE_PAGE, context, "page.html", outfilename=target,
+                            event_arg=doctree)  # fmt: skip
+    prototype = icons.inline_icons(target.read_text(encoding="utf-8"))
+    target.unlink()
+    return prototype
 
 
-def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if not pagename.startswith(PAGES_FOLDER + "/"):
-        return
-    entry = next((e for k, e in bib_entries(app.env).items() if docname_of(k) == pagename), None)
-    if entry is None:
-        return
-    pdf = entry.fields.get("pdf", "")
-    pdf_url = pdf if pdf.startswith(("https://", "http://")) else None
-    lines = [
-        f'<meta name="{name}" content="{html.escape(value, quote=True)}">'
-        for name, value in highwire_tags(entry, pdf_url)
-    ]
-    base = app.config.html_baseurl
-    page_url = f"{base.rstrip('/')}/{pagename}.html" if base else None
-    data = json.dumps(scholarly_article(entry, page_url), ensure_ascii=False, indent=1)
-    data = data.replace("</", "<\\/")  # a title holding "</script>" cannot end the script
-    lines.append(f'<script type="application/ld+json">{data}</script>')
-    context["metatags"] = context.get("metatags", "") + "\n".join(lines) + "\n"
+def render_bodies(app: Sphinx, entries: list[Entry], links: dict[str, str]) -> list[str]:
+    """The bodies of many pages in one pass of Sphinx's HTML writer (a pass per page is slow)."""
+    holder = nodes.container()
+    for entry in entries:
+        holder += nodes.raw("", "<!--cvsite-body-start-->", format="html")
+        holder += paper_body(entry, links.get(entry.key))
+        holder += nodes.raw("", "<!--cvsite-body-end-->", format="html")
+    bodies = BODY.findall(app.builder.render_partial(holder)["fragment"])
+    assert len(bodies) == len(entries), "a paper's body holds our own boundary marker"
+    return bodies
 
 
-def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
-    if exception or app.builder.format != "html":
-        return
+def stamp(prototype: str, entry: Entry, body: str, base_url: str) -> str:
+    name = slug(entry.key)
+    page_url = f"{base_url.rstrip('/')}/{PAGES_FOLDER}/{name}.html" if base_url else None
+    values = {
+        PLACEHOLDERS["slug"]: name,
+        PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(entry.fields.get("title", ""))),
+        PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(entry)),
+        PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url),
+        PLACEHOLDERS["body"]: body,
+    }
+    return PLACEHOLDER_PATTERN.sub(lambda match: values[match.group(0)], prototype)
+
+
+def write_pages(app: Sphinx) -> Iterator:
+    """html-collect-pages: write the pages whose digest changed; remove those of gone entries."""
+    if app.builder.format != "html":
+        return iter(())
     folder = Path(app.outdir, PAGES_FOLDER)
     folder.mkdir(exist_ok=True)
+    digests_path = Path(app.doctreedir, DIGESTS_FILE)
+    try:
+        written = json.loads(digests_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        written = {}
+    prototype = render_prototype(app)
+    links = back_links(app)
+    style = formatting_cache.cache_of(app.env).style
+    base = hashlib.sha256(prototype.encode()).hexdigest()
+    digests, stale = {}, []
     for key, entry in bib_entries(app.env).items():
-        (folder / f"{slug(key)}.bib").write_text(clean_bibtex(entry) + "\n", encoding="utf-8")
+        name = slug(key)
+        entry_digest = formatting_cache.entry_digest(entry, style)
+        page_digest = f"{base}|{entry_digest}|{links.get(key)}"
+        digests[name] = hashlib.sha256(page_digest.encode()).hexdigest()
+        if written.get(name) != digests[name] or not (folder / f"{name}.html").exists():
+            stale.append(entry)
+    for entry, body in zip(stale, render_bodies(app, stale, links), strict=True):
+        name = slug(entry.key)
+        page = stamp(prototype, entry, body, app.config.html_baseurl)
+        (folder / f"{name}.html").write_text(page, encoding="utf-8")
+        (folder / f"{name}.bib").write_text(clean_bibtex(entry) + "\n", encoding="utf-8")
+    for gone in set(written) - set(digests):
+        for suffix in (".html", ".bib"):
+            (folder / f"{gone}{suffix}").unlink(missing_ok=True)
+    digests_path.write_text(json.dumps(digests, indent=0, sort_keys=True), encoding="utf-8")
+    return iter(())
+
+
+def page_links(app: Sphinx) -> list[str]:
+    """The address of every paper page, relative to the site, for the sitemap."""
+    return [f"{page_name(key)}.html" for key in bib_entries(app.env)]

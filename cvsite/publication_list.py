@@ -24,7 +24,7 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective
 from . import bib_check
 from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME, legend
 from .bibtex_export import clean_bibtex
-from .paper_pages import link_title
+from .paper_pages import link_title, paper_uri
 
 logger = logging.getLogger(__name__)
 
@@ -96,9 +96,12 @@ def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
     Runs before Sphinx collects the table of contents, so no heading is left pointing at
     nothing.
     """
+    wrappers = list(doctree.findall(publication_list))
+    if not wrappers:  # most pages, and every paper page
+        return
     domain = app.env.get_domain("cite")
     present = {kind_of(entry.type) for entry in domain.bibdata.data.entries.values()}
-    for wrapper in list(doctree.findall(publication_list)):
+    for wrapper in wrappers:
         if wrapper["kind"] in present:
             continue
         section = wrapper.parent
@@ -142,7 +145,7 @@ class AddBibTeXControls(SphinxPostTransform):
             for item in wrapper.findall(nodes.list_item):
                 citation = next((citations[id_] for id_ in item["ids"] if id_ in citations), None)
                 if citation:
-                    link_title(item.children[0], citation.key)
+                    link_title(item.children[0], paper_uri(self.env.docname, citation.key))
                     item += bibtex_details(citation.entry)
 
 

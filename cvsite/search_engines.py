@@ -15,6 +15,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import paper_pages
+
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     # sphinxext-opengraph: absolute URLs from the canonical base; the description is ours.
@@ -72,29 +74,33 @@ def use_page_description_for_previews(app, pagename, templatename, context, doct
 
 
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    """Before sphinx-sitemap writes sitemap.xml: add the pages this build did not rewrite.
+    """Before sphinx-sitemap writes sitemap.xml: every page, not only those this build wrote.
 
     sphinx-sitemap lists the pages written by the current build only (its open issue #13), so
-    an incremental build would publish a sitemap of the one page you edited. The order is
-    made canonical (sorted), so that every build writes the same file.
+    an incremental build would publish a sitemap of the one page you edited; the paper pages
+    are written by us, and their prototype is no page at all. The order is made canonical
+    (sorted), so that every build writes the same file. The links go into a plain queue: the
+    writers are done, and sphinx-sitemap's shared one costs a round trip per link.
     """
     links = getattr(app, "sitemap_links", None)
     if exception or links is None or app.builder.format != "html":
         return
-    entries = []
+    entries = {}
     while True:
         try:
-            entries.append(links.get_nowait())
+            link, last_updated = links.get_nowait()
         except queue.Empty:
             break
-    listed = {link for link, _ in entries}
+        entries[link] = last_updated
     suffix = app.config.html_file_suffix or ".html"
-    for docname in app.env.found_docs:
-        link = docname + suffix
-        if link not in listed and link not in app.config.sitemap_excludes:
-            entries.append((link, None))
-    for entry in sorted(entries, key=lambda entry: entry[0]):
-        links.put(entry)
+    wanted = [docname + suffix for docname in app.env.found_docs] + paper_pages.page_links(app)
+    for link in wanted:
+        if link not in app.config.sitemap_excludes:
+            entries.setdefault(link, None)
+    entries.pop(paper_pages.PROTOTYPE_PAGE + ".html", None)
+    app.sitemap_links = queue.Queue()
+    for link in sorted(entries):
+        app.sitemap_links.put((link, entries[link]))
 
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
