@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
+import json
 import re
 import sys
 from collections import defaultdict
@@ -491,7 +493,31 @@ def same_person_maybe(a: str, b: str) -> bool:
 def check_for_build(app) -> None:
     """builder-inited: stop before sphinxcontrib-bibtex reads a file that would build wrong."""
     paths = [Path(app.confdir, name) for name in app.config.bibtex_bibfiles]
-    entries, problems = check(paths)
+    # The files and these rules as last checked: a build that changed neither reads nothing.
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in paths:
+        digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b""))
+    # Kept beside Sphinx's state, not in it: Sphinx saves its state only when a page changed.
+    record = Path(app.doctreedir, "cvsite-bib-check.json")
+    try:
+        checked = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        checked = {}
+    if checked.get("digest") == digest.hexdigest():
+        reports = checked["name_variants"]
+    else:
+        entries, problems = check(paths)
+        stop_on(problems)
+        reports = name_variants(entries)
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(
+            json.dumps({"digest": digest.hexdigest(), "name_variants": reports}), encoding="utf-8"
+        )
+    for report in reports:
+        logger.info(f"refs.bib: maybe one person spelled two ways (kept as written): {report}")
+
+
+def stop_on(problems: list[Problem]) -> None:
     if problems:
         stop_build(
             [
@@ -500,8 +526,6 @@ def check_for_build(app) -> None:
             ],
             f"{len(problems)} problem(s) in the .bib files; fix them and build again.",
         )
-    for report in name_variants(entries):
-        logger.info(f"refs.bib: maybe one person spelled two ways (kept as written): {report}")
 
 
 def main(argv: list[str]) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 from pybtex.database import Entry, Person
+from pybtex.markup import LaTeXParser
 from pybtex.plugin import register_plugin
 from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
 from pybtex.style import FormattedEntry
@@ -63,11 +64,24 @@ def person_name(person: Person) -> str:
     return latex_to_plain(" ".join(parts))
 
 
+# What latexcodec would change: commands, math, its ligatures (-- ~ `` '' ,, !` ?`),
+# comments, runs of white space, space at either end. Text without any of these decodes to
+# itself (tests/test_latex_text.py checks).
+LATEX_SPECIAL = re.compile(r"[\\~%$]|--|''|``|,,|[!?]`|\s\s|[^\S ]|^\s|\s$")
+
+
+def text_from_latex(latex: str) -> Text:
+    """pybtex's Text.from_latex, without latexcodec's slow pass where it would change nothing
+    (braces still become protected text)."""
+    if LATEX_SPECIAL.search(latex):
+        return Text.from_latex(latex)
+    return LaTeXParser(latex).parse()
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def latex_to_plain(latex: str) -> str:
-    """LaTeX decoded to plain text, remembered: a .bib repeats its names and venues, and
-    decoding (latexcodec) is the slowest step of formatting."""
-    return str(Text.from_latex(latex))
+    """LaTeX decoded to plain text, remembered: a .bib repeats its names and venues."""
+    return str(text_from_latex(latex))
 
 
 def name_key(name: str) -> str:
@@ -140,7 +154,7 @@ class CVStyle(BaseStyle):
         return FormattedEntry(entry.key, self.cache.text(entry, self.format_text), label)
 
     def format_text(self, entry: Entry) -> Text:
-        parts: list = [Span("cv-pub-title", Text.from_latex(entry.fields.get("title", "")))]
+        parts: list = [Span("cv-pub-title", text_from_latex(entry.fields.get("title", "")))]
         authors = self.format_authors(entry)
         if authors:
             parts += [" ", authors, "."]
@@ -148,7 +162,7 @@ class CVStyle(BaseStyle):
         if venue_text:
             parts += [" ", venue_text, "."]
         if entry.fields.get("award", "").strip():
-            parts += [" ", Span("cv-award", Text.from_latex(entry.fields["award"]))]
+            parts += [" ", Span("cv-award", text_from_latex(entry.fields["award"]))]
         for link in self.format_links(entry):
             parts += [" ", link]
         return Text(*parts)

@@ -62,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, object]:
 
     app.connect("builder-inited", formatting_cache.attach, priority=550)
     app.connect("env-merge-info", formatting_cache.merge_from_worker)
+    app.connect("build-finished", formatting_cache.detach)
     # After sphinxcontrib-bibtex (priority 500) has formatted its lists.
     app.connect("env-updated", formatting_cache.report, priority=900)
 

@@ -47,10 +47,6 @@ def entry_fingerprint(entry: Entry) -> tuple:
     return (entry.key, entry.type, tuple(entry.fields.items()), persons)
 
 
-def entry_digest(entry: Entry, style: str) -> str:
-    return hashlib.sha256(repr((entry_fingerprint(entry), style)).encode()).hexdigest()[:16]
-
-
 def style_fingerprint(owner_names: Sequence[str]) -> str:
     """Changes when the style's code, the owner's names or pybtex change."""
     digest = hashlib.sha256(Path(bib_style.__file__).read_bytes())
@@ -63,9 +59,24 @@ class FormattingCache:
     style: str
     texts: dict[tuple, Text] = field(default_factory=dict)
     formatted: set[str] = field(default_factory=set)  # keys formatted by this build
+    # Fingerprints of this build's Entry objects (which live as long as the build), by id.
+    fingerprints: dict[int, tuple] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "fingerprints": {}}
+
+    def fingerprint(self, entry: Entry) -> tuple:
+        found = self.fingerprints.get(id(entry))
+        if found is None or found[0] is not entry:
+            found = self.fingerprints[id(entry)] = (entry, entry_fingerprint(entry))
+        return found[1]
+
+    def digest(self, entry: Entry) -> str:
+        """Changes when the entry or the style changes."""
+        return hashlib.sha256(repr((self.fingerprint(entry), self.style)).encode()).hexdigest()
 
     def text(self, entry: Entry, format_text: Callable[[Entry], Text]) -> Text:
-        key = entry_fingerprint(entry)
+        key = self.fingerprint(entry)
         text = self.texts.get(key)
         if text is None:
             text = self.texts[key] = format_text(entry)
@@ -74,7 +85,7 @@ class FormattingCache:
 
     def keep_only(self, entries: Sequence[Entry]) -> None:
         """Forget entries that left the .bib files or changed, so the cache stays their size."""
-        current = {entry_fingerprint(entry) for entry in entries}
+        current = {self.fingerprint(entry) for entry in entries}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
 
 
@@ -90,7 +101,16 @@ def attach(app: Sphinx) -> None:
         cache = FormattingCache(style)
         setattr(app.env, ENV_ATTRIBUTE, cache)
     cache.formatted = set()
+    cache.fingerprints = {}
     find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = cache
+
+
+def detach(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: let go of the cache, which dies with the environment, not at exit."""
+    cache = cache_of(app.env)
+    if cache is not None:
+        cache.fingerprints = {}
+    find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = None
 
 
 def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment):

@@ -267,13 +267,12 @@ def write_pages(app: Sphinx) -> Iterator:
         written = {}
     prototype = render_prototype(app)
     links = back_links(app)
-    style = formatting_cache.cache_of(app.env).style
+    cache = formatting_cache.cache_of(app.env)
     base = hashlib.sha256(prototype.encode()).hexdigest()
     digests, stale = {}, []
     for key, entry in bib_entries(app.env).items():
         name = slug(key)
-        entry_digest = formatting_cache.entry_digest(entry, style)
-        page_digest = f"{base}|{entry_digest}|{links.get(key)}"
+        page_digest = f"{base}|{cache.digest(entry)}|{links.get(key)}"
         digests[name] = hashlib.sha256(page_digest.encode()).hexdigest()
         if written.get(name) != digests[name] or not (folder / f"{name}.html").exists():
             stale.append(entry)
