@@ -9,6 +9,7 @@ from . import (
     bib_check,
     bib_style,
     cv_entry,
+    fast_exit,
     formatting_cache,
     hints,
     icons,
@@ -29,6 +30,7 @@ def register_bib_style(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinxcontrib.bibtex")
+    fast_exit.install()
     hints.install(app)
     settings.register(app)
     app.connect("config-inited", settings.check, priority=400)

@@ -43,7 +43,7 @@ PLACEHOLDERS = {
     "meta": "<!--cvsite-paper-meta-->",
     "body": "<!--cvsite-paper-body-->",
 }
-PLACEHOLDER_PATTERN = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
+PLACEHOLDER_PATTERN = re.compile("(" + "|".join(re.escape(p) for p in PLACEHOLDERS.values()) + ")")
 PROTOTYPE_PAGE = f"{PAGES_FOLDER}/{PLACEHOLDERS['slug']}"
 BODY = re.compile(r"<!--cvsite-body-start-->\n?(.*?)<!--cvsite-body-end-->", re.S)
 DIGESTS_FILE = "cvsite-paper-pages.json"
@@ -241,7 +241,8 @@ def render_bodies(app: Sphinx, entries: list[Entry], links: dict[str, str]) -> l
     return bodies
 
 
-def stamp(prototype: str, entry: Entry, body: str, base_url: str) -> str:
+def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
+    """One paper's page: the prototype's pieces (split at the placeholders), filled in."""
     name = slug(entry.key)
     page_url = f"{base_url.rstrip('/')}/{PAGES_FOLDER}/{name}.html" if base_url else None
     values = {
@@ -251,7 +252,7 @@ def stamp(prototype: str, entry: Entry, body: str, base_url: str) -> str:
         PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url),
         PLACEHOLDERS["body"]: body,
     }
-    return PLACEHOLDER_PATTERN.sub(lambda match: values[match.group(0)], prototype)
+    return "".join(values.get(piece, piece) for piece in prototype)
 
 
 def write_pages(app: Sphinx) -> Iterator:
@@ -276,9 +277,10 @@ def write_pages(app: Sphinx) -> Iterator:
         digests[name] = hashlib.sha256(page_digest.encode()).hexdigest()
         if written.get(name) != digests[name] or not (folder / f"{name}.html").exists():
             stale.append(entry)
+    pieces = PLACEHOLDER_PATTERN.split(prototype)
     for entry, body in zip(stale, render_bodies(app, stale, links), strict=True):
         name = slug(entry.key)
-        page = stamp(prototype, entry, body, app.config.html_baseurl)
+        page = stamp(pieces, entry, body, app.config.html_baseurl)
         (folder / f"{name}.html").write_text(page, encoding="utf-8")
         (folder / f"{name}.bib").write_text(clean_bibtex(entry) + "\n", encoding="utf-8")
     for gone in set(written) - set(digests):
