@@ -263,15 +263,24 @@ def write_pages(app: Sphinx) -> Iterator:
     folder.mkdir(exist_ok=True)
     digests_path = Path(app.doctreedir, DIGESTS_FILE)
     try:
-        written = json.loads(digests_path.read_text(encoding="utf-8"))
+        record = json.loads(digests_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        written = {}
+        record = {}
     prototype = render_prototype(app)
     links = back_links(app)
     cache = formatting_cache.cache_of(app.env)
+    entries = bib_entries(app.env)
+    # One digest of everything first: when nothing changed, no entry needs looking at.
+    whole = hashlib.sha256(f"{prototype}|{cache.style}|{sorted(links.items())}".encode())
+    for name in app.config.bibtex_bibfiles:
+        whole.update(Path(app.confdir, name).read_bytes())
+    pages_exist = all((folder / f"{slug(key)}.html").exists() for key in entries)
+    if record.get("whole") == whole.hexdigest() and pages_exist:
+        return iter(())
+    written = record.get("pages", {})
     base = hashlib.sha256(prototype.encode()).hexdigest()
     digests, stale = {}, []
-    for key, entry in bib_entries(app.env).items():
+    for key, entry in entries.items():
         name = slug(key)
         page_digest = f"{base}|{cache.digest(entry)}|{links.get(key)}"
         digests[name] = hashlib.sha256(page_digest.encode()).hexdigest()
@@ -286,7 +295,8 @@ def write_pages(app: Sphinx) -> Iterator:
     for gone in set(written) - set(digests):
         for suffix in (".html", ".bib"):
             (folder / f"{gone}{suffix}").unlink(missing_ok=True)
-    digests_path.write_text(json.dumps(digests, indent=0, sort_keys=True), encoding="utf-8")
+    record = {"whole": whole.hexdigest(), "pages": digests}
+    digests_path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
     return iter(())
 
 
