@@ -4,7 +4,8 @@ sphinxcontrib-bibtex formats every entry of every list on every build (in its en
 handler, twice with tooltips), and each paper page formats its entry once more. Formatting is
 a pure function of the entry, our style's code and the owner's names, so the rich text is kept
 in Sphinx's environment (pickled with it, merged back from `-j` workers) under the entry's
-content. A change to the style's code or to the owner's names starts an empty cache.
+content. A change to the style's code, to this module or to the owner's names starts an
+empty cache.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ def entry_fingerprint(entry: Entry) -> tuple:
 
 
 def style_fingerprint(owner_names: Sequence[str]) -> str:
-    """Changes when the style's code, the owner's names or pybtex change."""
-    digest = hashlib.sha256(Path(bib_style.__file__).read_bytes())
+    """Changes when the style's code, this cache's code, the owner's names or pybtex change
+    (a cache pickled by other code of ours is never reused)."""
+    digest = hashlib.sha256(Path(bib_style.__file__).read_bytes() + Path(__file__).read_bytes())
     digest.update(repr((tuple(owner_names), pybtex.__version__)).encode())
     return digest.hexdigest()[:16]
 
@@ -59,11 +61,19 @@ class FormattingCache:
     style: str
     texts: dict[tuple, Text] = field(default_factory=dict)
     formatted: set[str] = field(default_factory=set)  # keys formatted by this build
-    # Fingerprints of this build's Entry objects (which live as long as the build), by id.
-    fingerprints: dict[int, tuple] = field(default_factory=dict, repr=False)
+    # The last build's entries and their fingerprints. Pickled with the environment, they are
+    # the very Entry objects that sphinxcontrib-bibtex restores, so a build that did not
+    # re-read the .bib files finds each entry's fingerprint without computing it.
+    known: list[tuple[Entry, tuple]] = field(default_factory=list, repr=False)
+    # This build's fingerprints, by id of the Entry object (which lives as long as the build).
+    fingerprints: dict[int, tuple[Entry, tuple]] = field(default_factory=dict, repr=False)
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "fingerprints": {}}
+
+    def start_build(self) -> None:
+        self.formatted = set()
+        self.fingerprints = {id(entry): (entry, key) for entry, key in self.known}
 
     def fingerprint(self, entry: Entry) -> tuple:
         found = self.fingerprints.get(id(entry))
@@ -85,7 +95,8 @@ class FormattingCache:
 
     def keep_only(self, entries: Sequence[Entry]) -> None:
         """Forget entries that left the .bib files or changed, so the cache stays their size."""
-        current = {self.fingerprint(entry) for entry in entries}
+        self.known = [(entry, self.fingerprint(entry)) for entry in entries]
+        current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
 
 
@@ -100,8 +111,7 @@ def attach(app: Sphinx) -> None:
     if cache is None or cache.style != style:
         cache = FormattingCache(style)
         setattr(app.env, ENV_ATTRIBUTE, cache)
-    cache.formatted = set()
-    cache.fingerprints = {}
+    cache.start_build()
     find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = cache
 
 

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 # (type, subtype) of a Sphinx log record -> what to do about it.
 FIXES = {
     ("myst", "directive_unknown"): "check the spelling; this site's own directives are "
-    "cv-entry, publication-list and cv-pdf-link",
+    "cv-entry, publication-list, selected-publications and cv-pdf-link",
     ("myst", "directive_option"): "remove the option or correct its name",
     ("myst", "topmatter"): "fix the YAML between the two '---' lines at the top of the page "
     "(quote a value that holds ':', '[' or '{')",
@@ -24,10 +24,18 @@ FIXES = {
     ("ref", "doc"): "link to a page of docs/ by its file name, or correct the spelling",
 }
 
+# A message that means more than its type says -> what to do about it.
+FIXES_BY_TEXT = {
+    "Unknown directive type: 'paper'": "this page was generated into docs/publications/ by an "
+    "earlier version of the site, which now makes paper pages without sources: delete that "
+    "folder",
+}
+
 
 class AddFix(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         fix = FIXES.get((getattr(record, "type", None), getattr(record, "subtype", None)))
+        fix = next((f for text, f in FIXES_BY_TEXT.items() if text in str(record.msg)), fix)
         if fix and not getattr(record, "cvsite_fix_added", False):
             record.msg = f"{record.getMessage()}; {fix}"
             record.args = ()

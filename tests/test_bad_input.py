@@ -30,6 +30,7 @@ PAGE_CASES = {
     "cv-entry-missing-dates.md": (9, "missing the required option(s) dates", '":dates: '),
     "no-description.md": (1, "page has no meta description", "description: One sentence"),
     "unknown-publication-kind.md": (9, "unknown kind 'talks'", "use one of peer-reviewed"),
+    "stale-paper-page.md": (10, "Unknown directive type: 'paper'", "delete that folder"),
 }
 # setting file -> (part of the message, part of the fix)
 SETTING_CASES = {
