@@ -92,3 +92,13 @@ def test_a_change_of_owner_names_formats_everything_again(tmp_path, pdf):
 def test_the_style_fingerprint_follows_the_owner_names():
     assert style_fingerprint(["Zangwei Zheng"]) == style_fingerprint(["Zangwei Zheng"])
     assert style_fingerprint(["Zangwei Zheng"]) != style_fingerprint(["Zangwei Zheng", "Z. Zheng"])
+
+
+def test_the_style_fingerprint_follows_the_style_code(tmp_path, monkeypatch):
+    from cvsite import bib_style
+
+    before = style_fingerprint(["Zangwei Zheng"])
+    edited = tmp_path / "bib_style.py"
+    edited.write_text(Path(bib_style.__file__).read_text(encoding="utf-8") + "\n# an edit\n")
+    monkeypatch.setattr(bib_style, "__file__", str(edited))
+    assert style_fingerprint(["Zangwei Zheng"]) != before
