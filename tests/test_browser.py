@@ -63,6 +63,27 @@ def test_axe_finds_no_violation_light_dark_desktop_phone(browser, served_site, n
     assert found == []
 
 
+# Font Awesome is not loaded (cvsite/icons.py draws the theme's icons as SVG): a shown pseudo-
+# element that still asks for its font would be a missing-glyph box.
+ICON_FONT_GLYPHS = """() => [...document.querySelectorAll('body *')]
+  .filter(el => el.getClientRects().length > 0)
+  .flatMap(el => ['::before', '::after']
+    .filter(where => {
+      const style = getComputedStyle(el, where);
+      return !['none', 'normal', '""'].includes(style.content)
+        && /font awesome/i.test(style.fontFamily);
+    })
+    .map(where => el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + where))"""
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_shown_glyph_asks_for_the_missing_icon_font(browser, served_site, name):
+    context, page = open_page(browser, served_site + name)
+    glyphs = page.evaluate(ICON_FONT_GLYPHS)
+    context.close()
+    assert glyphs == []
+
+
 def transfer_size(url: str) -> int:
     """What a request costs on the wire with gzip: body and headers."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
