@@ -24,7 +24,7 @@ def test_generated_bib_files_are_realistic_valid_and_the_same_every_time(tmp_pat
     assert len(re.findall(r"^@\w+\{", text, re.M)) == 200
     types = set(re.findall(r"^@(\w+)\{", text, re.M))
     assert {"inproceedings", "article", "misc", "phdthesis", "techreport", "book"} <= types
-    for feature in ("Zangwei Zheng", "and others", "equal_contribution", "award", "doi",
+    for feature in ("Zangwei Zheng", "and others", "equal_contribution", "award", "url",
                     "eprint", "{\\\"u}", "Zoë", "{van der} Berg"):  # fmt: skip
         assert feature in text, feature
     longest = max(value.count(" and ") + 1 for value in re.findall(r"author = \{(.*)\}", text))
