@@ -8,9 +8,10 @@ from sphinx.config import Config
 from . import (
     bib_check,
     bib_style,
+    citation_reuse,
     cv_entry,
-    fast_exit,
     formatting_cache,
+    garbage_collection,
     hints,
     icons,
     page_weight,
@@ -30,7 +31,11 @@ def register_bib_style(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinxcontrib.bibtex")
-    fast_exit.install()
+    app.add_domain(citation_reuse.CiteDomainReusingCitations, override=True)
+    garbage_collection.install()
+    app.connect("config-inited", garbage_collection.pause_for_environment_load, priority=999)
+    app.connect("builder-inited", garbage_collection.resume, priority=1)
+    app.connect("build-finished", garbage_collection.unfreeze, priority=999)
     hints.install(app)
     settings.register(app)
     app.connect("config-inited", settings.check, priority=400)
@@ -63,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("env-check-consistency", publication_list.check_every_entry_listed)
 
     app.connect("builder-inited", formatting_cache.attach, priority=550)
+    app.connect("env-get-outdated", formatting_cache.reread_when_restyled)
     app.connect("env-merge-info", formatting_cache.merge_from_worker)
     app.connect("build-finished", formatting_cache.detach)
     # After sphinxcontrib-bibtex (priority 500) has formatted its lists.

@@ -39,13 +39,18 @@ def person_parts(person: Person) -> tuple:
     )
 
 
-def entry_fingerprint(entry: Entry) -> tuple:
-    """Everything of an entry that formatting can read, as a hashable value."""
+def entry_fingerprint(entry: Entry) -> str:
+    """A digest of everything of an entry that formatting can read.
+
+    A digest rather than the values themselves: the cache is pickled with the environment,
+    and a short string per entry loads faster than a copy of every field and name.
+    """
     persons = tuple(
         (role, tuple(person_parts(person) for person in people))
         for role, people in entry.persons.items()
     )
-    return (entry.key, entry.type, tuple(entry.fields.items()), persons)
+    content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
+    return hashlib.sha256(repr(content).encode()).hexdigest()[:32]
 
 
 def style_fingerprint(owner_names: Sequence[str]) -> str:
@@ -59,23 +64,28 @@ def style_fingerprint(owner_names: Sequence[str]) -> str:
 @dataclass
 class FormattingCache:
     style: str
-    texts: dict[tuple, Text] = field(default_factory=dict)
+    texts: dict[str, Text] = field(default_factory=dict)
     formatted: set[str] = field(default_factory=set)  # keys formatted by this build
     # The last build's entries and their fingerprints. Pickled with the environment, they are
     # the very Entry objects that sphinxcontrib-bibtex restores, so a build that did not
     # re-read the .bib files finds each entry's fingerprint without computing it.
-    known: list[tuple[Entry, tuple]] = field(default_factory=list, repr=False)
-    # This build's fingerprints, by id of the Entry object (which lives as long as the build).
-    fingerprints: dict[int, tuple[Entry, tuple]] = field(default_factory=dict, repr=False)
+    known: list[tuple[Entry, str]] = field(default_factory=list, repr=False)
+    # This build's fingerprints, by id of the Entry object (which lives as long as the build);
+    # made from `known` when first needed (a build where nothing changed needs none).
+    fingerprints: dict[int, tuple[Entry, str]] | None = field(default=None, repr=False)
+    # Set when this cache replaced one of another style: every page is read again.
+    restyled: bool = False
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "fingerprints": {}}
+        return {**self.__dict__, "fingerprints": None, "restyled": False}
 
     def start_build(self) -> None:
         self.formatted = set()
-        self.fingerprints = {id(entry): (entry, key) for entry, key in self.known}
+        self.fingerprints = None
 
-    def fingerprint(self, entry: Entry) -> tuple:
+    def fingerprint(self, entry: Entry) -> str:
+        if self.fingerprints is None:
+            self.fingerprints = {id(known): (known, key) for known, key in self.known}
         found = self.fingerprints.get(id(entry))
         if found is None or found[0] is not entry:
             found = self.fingerprints[id(entry)] = (entry, entry_fingerprint(entry))
@@ -83,7 +93,7 @@ class FormattingCache:
 
     def digest(self, entry: Entry) -> str:
         """Changes when the entry or the style changes."""
-        return hashlib.sha256(repr((self.fingerprint(entry), self.style)).encode()).hexdigest()
+        return f"{self.style}-{self.fingerprint(entry)}"
 
     def text(self, entry: Entry, format_text: Callable[[Entry], Text]) -> Text:
         key = self.fingerprint(entry)
@@ -95,6 +105,11 @@ class FormattingCache:
 
     def keep_only(self, entries: Sequence[Entry]) -> None:
         """Forget entries that left the .bib files or changed, so the cache stays their size."""
+        unchanged = len(entries) == len(self.known) and all(
+            entry is known for entry, (known, _) in zip(entries, self.known, strict=True)
+        )
+        if unchanged and not self.formatted:
+            return
         self.known = [(entry, self.fingerprint(entry)) for entry in entries]
         current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
@@ -109,17 +124,32 @@ def attach(app: Sphinx) -> None:
     style = style_fingerprint([app.config.cv_owner, *app.config.cv_owner_variants])
     cache = cache_of(app.env)
     if cache is None or cache.style != style:
-        cache = FormattingCache(style)
+        # An environment of earlier builds, with another style or none: its pages show
+        # entries formatted otherwise.
+        restyled = bool(app.env.all_docs)
+        cache = FormattingCache(style, restyled=restyled)
         setattr(app.env, ENV_ATTRIBUTE, cache)
     cache.start_build()
     find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = cache
+
+
+def reread_when_restyled(app: Sphinx, env: BuildEnvironment, added, changed, removed):
+    """env-get-outdated: after a change of style, read every page again.
+
+    Pages show entries formatted when they were read (selected publications) or written
+    (the lists), so both must happen again; reading them also gets the environment, with the
+    new cache, saved. A change of style is rare (an upgrade of this package, another owner
+    name), and reading a site's few pages is cheap next to formatting its .bib.
+    """
+    cache = cache_of(env)
+    return sorted(env.found_docs - added) if cache is not None and cache.restyled else []
 
 
 def detach(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: let go of the cache, which dies with the environment, not at exit."""
     cache = cache_of(app.env)
     if cache is not None:
-        cache.fingerprints = {}
+        cache.fingerprints = None
     find_plugin("pybtex.style.formatting", bib_style.STYLE_NAME).cache = None
 
 

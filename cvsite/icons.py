@@ -8,6 +8,7 @@ such element; the `<i>` keeps its classes and attributes, so the theme's CSS and
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -59,14 +60,25 @@ def inline_icons_in_site(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: every page this build wrote (the others were done before)."""
     if exception or app.builder.format != "html":
         return
+    # Paper pages are stamped from a prototype whose icons are inline already; a long .bib
+    # makes thousands of them, so they are not even looked at.
+    from .paper_pages import page_links  # (paper_pages uses this module)
+
+    stamped = set(page_links(app))
     # A page written in the second before the build is looked at again: harmless, as an
     # icon that has its SVG already no longer matches.
     since = app._cvsite_build_started - 1
-    for path in Path(app.outdir).rglob("*.html"):
-        if path.stat().st_mtime < since:
-            continue
-        html = path.read_text(encoding="utf-8")
-        if "fa-" in html:
-            updated = inline_icons(html)
-            if updated != html:
-                path.write_text(updated, encoding="utf-8")
+    for folder, _, names in os.walk(app.outdir):
+        relative = Path(folder).relative_to(app.outdir).as_posix()
+        for name in names:
+            link = name if relative == "." else f"{relative}/{name}"
+            if not name.endswith(".html") or link in stamped:
+                continue
+            path = Path(folder, name)
+            if path.stat().st_mtime < since:
+                continue
+            html = path.read_text(encoding="utf-8")
+            if "fa-" in html:
+                updated = inline_icons(html)
+                if updated != html:
+                    path.write_text(updated, encoding="utf-8")

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import html
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -188,15 +189,20 @@ VISITORS = {
 # The pages ----------------------------------------------------------------------------------
 
 
-def back_links(app: Sphinx) -> dict[str, str]:
-    """BibTeX key -> its place in the first list that shows it, relative to its page."""
-    links: dict[str, str] = {}
+def list_pages(app: Sphinx) -> dict[str, str]:
+    """BibTeX key -> the page of the first list that shows it."""
+    pages: dict[str, str] = {}
     for citation in app.env.get_domain("cite").citations:
-        if citation.key not in links:
-            list_page = citation.bibliography_key.docname
-            href = relative_uri(f"{PROTOTYPE_PAGE}.html", f"{list_page}.html")
-            links[citation.key] = f"{href}#{nodes.make_id(citation.key)}"
-    return links
+        pages.setdefault(citation.key, citation.bibliography_key.docname)
+    return pages
+
+
+def back_links(pages: Mapping[str, str]) -> dict[str, str]:
+    """BibTeX key -> its place in the first list that shows it, relative to its paper page."""
+    hrefs = {
+        page: relative_uri(f"{PROTOTYPE_PAGE}.html", f"{page}.html") for page in set(pages.values())
+    }
+    return {key: f"{hrefs[page]}#{nodes.make_id(key)}" for key, page in pages.items()}
 
 
 def add_prototype_placeholders(app: Sphinx, pagename: str, templatename, context, doctree):
@@ -268,16 +274,18 @@ def write_pages(app: Sphinx) -> Iterator:
     except (OSError, ValueError):
         record = {}
     prototype = render_prototype(app)
-    links = back_links(app)
+    pages = list_pages(app)
     cache = formatting_cache.cache_of(app.env)
     entries = bib_entries(app.env)
     # One digest of everything first: when nothing changed, no entry needs looking at.
-    whole = hashlib.sha256(f"{prototype}|{cache.style}|{sorted(links.items())}".encode())
+    whole = hashlib.sha256(f"{prototype}|{cache.style}|{list(pages.items())}".encode())
     for name in app.config.bibtex_bibfiles:
         whole.update(Path(app.confdir, name).read_bytes())
-    pages_exist = all((folder / f"{slug(key)}.html").exists() for key in entries)
-    if record.get("whole") == whole.hexdigest() and pages_exist:
-        return iter(())
+    if record.get("whole") == whole.hexdigest():
+        present = set(os.listdir(folder))
+        if all(f"{slug(key)}.html" in present for key in entries):
+            return iter(())
+    links = back_links(pages)
     written = record.get("pages", {})
     base = hashlib.sha256(prototype.encode()).hexdigest()
     digests, stale = {}, []

@@ -98,7 +98,7 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
         if link not in app.config.sitemap_excludes:
             entries.setdefault(link, None)
     entries.pop(paper_pages.PROTOTYPE_PAGE + ".html", None)
-    app.sitemap_links = queue.Queue()
+    app.sitemap_links = queue.SimpleQueue()
     for link in sorted(entries):
         app.sitemap_links.put((link, entries[link]))
 

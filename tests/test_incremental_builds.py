@@ -3,6 +3,7 @@ and what it reuses is byte for byte what a build from nothing makes (serial or `
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -102,3 +103,64 @@ def test_the_style_fingerprint_follows_the_style_code(tmp_path, monkeypatch):
     edited.write_text(Path(bib_style.__file__).read_text(encoding="utf-8") + "\n# an edit\n")
     monkeypatch.setattr(bib_style, "__file__", str(edited))
     assert style_fingerprint(["Zangwei Zheng"]) != before
+
+
+def test_a_change_of_style_reads_every_page_again_and_keeps_the_new_cache(tmp_path, pdf):
+    """As after an upgrade of the style's code: the pages show the new formatting, and the
+    next build finds the new cache saved (it formats nothing)."""
+    import pickle
+
+    project = site_copy(tmp_path / "site")
+    build(project, pdf)
+    environment = project / "doctrees" / "environment.pickle"
+    env = pickle.loads(environment.read_bytes())
+    env.cvsite_formatting_cache.style = "an older style"
+    environment.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    before = modified_times(project / "out")
+    assert build(project, pdf) == (ENTRIES, ENTRIES)
+    after = modified_times(project / "out")
+    for page in ("index.html", "publications.html"):  # selected publications, the lists
+        assert after[page] != before[page]
+    assert build(project, pdf) == (0, ENTRIES)
+
+
+CITING = """
+See {cite:p}`zheng2023cowclip`.
+
+:::{bibliography}
+:::
+"""
+
+
+def test_a_changed_bibtex_setting_rebuilds_the_citations_even_when_no_page_changed(tmp_path, pdf):
+    """Citations are reused when nothing they derive from changed; a setting is one thing.
+    Here a page cites an entry from a list of its own, and bibtex_tooltips decides whether the
+    citation carries the entry's text as a tooltip."""
+    projects = {}
+    for name in ("fresh", "cached"):
+        project = projects[name] = site_copy(tmp_path / name)
+        skills = project / "docs" / "skills.md"
+        skills.write_text(skills.read_text(encoding="utf-8") + CITING)
+    with (projects["fresh"] / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nbibtex_tooltips = False\n")
+    build(projects["fresh"], pdf)
+    build(projects["cached"], pdf)
+    with_tooltip = (projects["cached"] / "out" / "skills.html").read_text(encoding="utf-8")
+    build(projects["cached"], pdf)  # nothing changed: the citations are reused
+    with (projects["cached"] / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nbibtex_tooltips = False\n")
+    build(projects["cached"], pdf)
+    fresh, cached = (projects[name] / "out" / "skills.html" for name in ("fresh", "cached"))
+    assert 'title="Zangwei Zheng' in with_tooltip
+    assert cached.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
+    assert 'title="Zangwei Zheng' not in fresh.read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="bib-style")
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(app):
+    """The collector is paused while the environment loads and its objects are frozen for
+    the build; a long-lived process (this one) must get both back."""
+    assert gc.isenabled() and gc.get_freeze_count() > 0  # the app is made: mid-build state
+    app.build()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
