@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -97,6 +98,10 @@ class Problem:
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
+BRACKETS = {"{": re.compile(r"[\\{}]"), "(": re.compile(r"[\\()]")}
+SPACE = re.compile(r"\s*")
+
+
 class _Reader:
     """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
 
@@ -114,8 +119,7 @@ class _Reader:
         self.problems.append(Problem(self.path, self.line(pos), key, message))
 
     def skip_space(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
+        self.pos = SPACE.match(self.text, self.pos).end()
 
     def peek(self) -> str:
         return self.text[self.pos] if self.pos < len(self.text) else ""
@@ -298,14 +302,16 @@ class _Reader:
     def balanced_end(self, start: int, opener: str, closer: str) -> int:
         """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
         depth, index = 0, start
-        while index < len(self.text):
+        special = BRACKETS[opener]  # jumps to the next character that matters
+        while found := special.search(self.text, index):
+            index = found.start()
             char = self.text[index]
             if char == "\\":
                 index += 2
                 continue
             if char == opener:
                 depth += 1
-            elif char == closer:
+            else:
                 depth -= 1
                 if depth == 0:
                     return index
@@ -470,6 +476,7 @@ def name_variants(entries: list[BibEntry]) -> list[str]:
     ]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names recur: each is compared with many
 def squash(name: str) -> str:
     return re.sub(r"[\s\-.{}]", "", name.casefold())
 
@@ -482,7 +489,13 @@ def same_person_maybe(a: str, b: str) -> bool:
     if not first_a or not first_b:
         return False
     if squash(first_a) == squash(first_b):
-        return difflib.SequenceMatcher(None, last_a.casefold(), last_b.casefold()).ratio() >= 0.85
+        matcher = difflib.SequenceMatcher(None, last_a.casefold(), last_b.casefold())
+        # The quick upper bounds first: most last names differ at a glance.
+        return (
+            matcher.real_quick_ratio() >= 0.85
+            and matcher.quick_ratio() >= 0.85
+            and matcher.ratio() >= 0.85
+        )
     if squash(last_a) == squash(last_b):
         initials = [first_a, first_b]
         short = min(initials, key=len).rstrip(".")

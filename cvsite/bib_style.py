@@ -78,9 +78,15 @@ def text_from_latex(latex: str) -> Text:
     return LaTeXParser(latex).parse()
 
 
+# Text with none of these is its own plain text: braces are the only other markup pybtex reads.
+LATEX_MARKUP = re.compile(LATEX_SPECIAL.pattern + "|[{}]")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def latex_to_plain(latex: str) -> str:
     """LaTeX decoded to plain text, remembered: a .bib repeats its names and venues."""
+    if not LATEX_MARKUP.search(latex):
+        return latex
     return str(text_from_latex(latex))
 
 
@@ -173,19 +179,24 @@ class CVStyle(BaseStyle):
             return None
         owners = {name_key(name) for name in self.owner_names}
         equal = {name_key(person_name(p)) for p in equal_contributors(entry)}
-        names = []
+        # Plain names go in as strings, which pybtex merges into one run of text: a long
+        # author list makes a few objects, not several per name.
+        parts: list = []
         for person in persons:
+            if parts:
+                parts.append(", ")
             name = person_name(person)
-            if name_key(name) == "others":
-                names.append(Text("et al."))
+            key = name_key(name)
+            if key == "others":
+                parts.append("et al.")
                 continue
-            rendered = Text(name)
-            if name_key(name) in equal:
+            rendered = name
+            if key in equal:
                 rendered = Text(name, Span("cv-equal", EQUAL_CONTRIBUTION_MARK))
-            if name_key(name) in owners:
+            if key in owners:
                 rendered = Tag("strong", rendered)
-            names.append(rendered)
-        return Text(", ").join(names)
+            parts.append(rendered)
+        return Text(*parts)
 
     def format_venue(self, entry: Entry) -> Text | None:
         short = venue(entry)

@@ -79,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     for node, visitors in paper_pages.VISITORS.items():
         app.add_node(node, **visitors)
     app.connect("html-page-context", paper_pages.add_prototype_placeholders)
+    app.connect("html-page-context", paper_pages.start_making_pages)
     app.connect("html-collect-pages", paper_pages.write_pages)
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)

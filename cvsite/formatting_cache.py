@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex
-from pybtex.database import Entry, Person
+from pybtex.database import BibliographyData, Entry, Person
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from sphinx.application import Sphinx
@@ -70,6 +70,8 @@ class FormattingCache:
     # the very Entry objects that sphinxcontrib-bibtex restores, so a build that did not
     # re-read the .bib files finds each entry's fingerprint without computing it.
     known: list[tuple[Entry, str]] = field(default_factory=list, repr=False)
+    # The parsed .bib data those entries came from (sphinxcontrib-bibtex's, pickled with it).
+    source: BibliographyData | None = field(default=None, repr=False)
     # This build's fingerprints, by id of the Entry object (which lives as long as the build);
     # made from `known` when first needed (a build where nothing changed needs none).
     fingerprints: dict[int, tuple[Entry, str]] | None = field(default=None, repr=False)
@@ -103,14 +105,12 @@ class FormattingCache:
             self.formatted.add(entry.key)
         return text
 
-    def keep_only(self, entries: Sequence[Entry]) -> None:
+    def keep_only(self, data: BibliographyData) -> None:
         """Forget entries that left the .bib files or changed, so the cache stays their size."""
-        unchanged = len(entries) == len(self.known) and all(
-            entry is known for entry, (known, _) in zip(entries, self.known, strict=True)
-        )
-        if unchanged and not self.formatted:
-            return
-        self.known = [(entry, self.fingerprint(entry)) for entry in entries]
+        if data is self.source and not self.formatted:
+            return  # the same parsed files as last time, and nothing new
+        self.known = [(entry, self.fingerprint(entry)) for entry in data.entries.values()]
+        self.source = data
         current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
 
@@ -165,10 +165,10 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated, after sphinxcontrib-bibtex has formatted its lists: say what was formatted."""
     cache = cache_of(env)
     if cache is not None:
-        entries = list(env.get_domain("cite").bibdata.data.entries.values())
-        cache.keep_only(entries)
+        data = env.get_domain("cite").bibdata.data
+        cache.keep_only(data)
         logger.info(
-            f"cvsite: formatted {len(cache.formatted)} of {len(entries)} .bib entries "
+            f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
             "(the others were unchanged since the last build)",
         )
     return []

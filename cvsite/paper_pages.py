@@ -1,18 +1,21 @@
-"""A page per entry of the .bib files: publications/<key>.html and <key>.bib (HTML only).
+"""A page per entry of the .bib files: publications/<key>.html (HTML only).
 
 The pages are not Sphinx documents: for a prolific .bib, Sphinx would read, pickle and index
-thousands of sources on every build. Once the documents are written (html-collect-pages), we
-render one prototype page through the theme, with placeholders where a paper's address, title,
-description, Scholar tags and body go, and stamp each paper's page from it. The bodies are our
-docutils nodes, rendered by Sphinx's HTML writer as any page is. A page is written again only
-when its digest changes: its entry, the list that it links back to, or the prototype (theme,
-navbar, settings). The digests live in the doctree folder, beside Sphinx's own state.
+thousands of sources on every build. We render one prototype page through the theme, with
+placeholders where a paper's address, title, description, Scholar tags and body go, and stamp
+each paper's page from it. The bodies are our docutils nodes, rendered by Sphinx's HTML writer
+as any page is. A page is written again only when its digest changes: its entry, the list that
+it links back to, the prototype (theme, navbar, settings) or our code. The digests live in the
+doctree folder, beside Sphinx's own state. When Sphinx starts writing documents, a forked
+process makes the pages meanwhile (cvsite/background.py); otherwise they are made when the
+documents are written (html-collect-pages).
 
 `{selected-publications}` lists the entries marked `selected = {true}`, in the same style.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import html
@@ -30,8 +33,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import ParallelTasks
 
-from . import formatting_cache, icons, scholar_metadata
+from . import bibtex_export, formatting_cache, icons, scholar_metadata
+from .background import FileWriter, forking_is_safe
 from .bib_style import STYLE_NAME, equal_contributors, legend
 from .bibtex_export import clean_bibtex
 
@@ -48,11 +53,16 @@ PLACEHOLDER_PATTERN = re.compile("(" + "|".join(re.escape(p) for p in PLACEHOLDE
 PROTOTYPE_PAGE = f"{PAGES_FOLDER}/{PLACEHOLDERS['slug']}"
 BODY = re.compile(r"<!--cvsite-body-start-->\n?(.*?)<!--cvsite-body-end-->", re.S)
 DIGESTS_FILE = "cvsite-paper-pages.json"
+BODIES_PER_PASS = 250
+PAGES_TASK = "cvsite_paper_pages_task"  # on the app while a forked process makes the pages
+
+
+NOT_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 def slug(key: str) -> str:
     """A file name for a key: DBLP keys hold ':' and '/'."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", key)
+    return NOT_IN_FILE_NAMES.sub("-", key)
 
 
 def page_name(key: str) -> str:
@@ -152,7 +162,11 @@ class LinkSelectedTitles(SphinxPostTransform):
 
 
 def visit_bibtex_download_html(self, node: bibtex_download) -> None:
+    """The download carries the file in its link (a data: URL named by `download`): a long
+    .bib would otherwise add a file per paper, and creating thousands of files is much of the
+    cost of a build."""
     source = html.escape(node["source"])
+    encoded = base64.b64encode((node["source"] + "\n").encode("utf-8")).decode("ascii")
     self.body.append(
         '<section class="cv-bibtex-source" aria-labelledby="bibtex-heading">\n'
         '<h2 id="bibtex-heading">BibTeX</h2>\n'
@@ -162,7 +176,8 @@ def visit_bibtex_download_html(self, node: bibtex_download) -> None:
         "onclick=\"navigator.clipboard.writeText(this.closest('section')"
         ".querySelector('code').innerText).then(() => {this.textContent = 'Copied'})\">"
         "Copy BibTeX</button> "
-        f'<a class="btn btn-sm" href="{node["file"]}" download>'
+        f'<a class="btn btn-sm" href="data:application/x-bibtex;charset=utf-8;base64,{encoded}" '
+        f'download="{html.escape(node["file"], quote=True)}">'
         f"Download {html.escape(node['file'])}</a></p>\n</section>\n"
     )
     raise nodes.SkipNode
@@ -262,10 +277,42 @@ def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
     return "".join(values.get(piece, piece) for piece in prototype)
 
 
+@functools.cache
+def code_digest() -> str:
+    """Changes with the code that makes a page's body and tags (an upgrade rewrites pages)."""
+    modules = (__file__, scholar_metadata.__file__, bibtex_export.__file__)
+    return hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules)).hexdigest()
+
+
+def start_making_pages(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
+    """html-page-context, for the first page Sphinx writes: make the paper pages meanwhile.
+
+    They need Sphinx's writing set up (the theme's context) and nothing that the documents
+    still to be written change, so a forked process (Sphinx's ParallelTasks, which brings its
+    logs and errors back at the join) makes them while Sphinx writes the documents.
+    """
+    if hasattr(app, PAGES_TASK) or not forking_is_safe():
+        return
+    tasks = ParallelTasks(1)
+    setattr(app, PAGES_TASK, tasks)  # before the fork: the helper must not start another
+    tasks.add_task(functools.partial(make_pages, app))
+
+
 def write_pages(app: Sphinx) -> Iterator:
-    """html-collect-pages: write the pages whose digest changed; remove those of gone entries."""
-    if app.builder.format != "html":
-        return iter(())
+    """html-collect-pages: the paper pages are made, or (when no document was written, or
+    forking is unsafe) make them now."""
+    if app.builder.format == "html":
+        tasks = getattr(app, PAGES_TASK, None)
+        setattr(app, PAGES_TASK, None)  # pages Sphinx writes after this start nothing
+        if tasks is None:
+            make_pages(app)
+        else:
+            tasks.join()
+    return iter(())
+
+
+def make_pages(app: Sphinx) -> None:
+    """Write the pages whose digest changed; remove those of gone entries."""
     folder = Path(app.outdir, PAGES_FOLDER)
     folder.mkdir(exist_ok=True)
     digests_path = Path(app.doctreedir, DIGESTS_FILE)
@@ -278,35 +325,42 @@ def write_pages(app: Sphinx) -> Iterator:
     cache = formatting_cache.cache_of(app.env)
     entries = bib_entries(app.env)
     # One digest of everything first: when nothing changed, no entry needs looking at.
-    whole = hashlib.sha256(f"{prototype}|{cache.style}|{list(pages.items())}".encode())
+    whole = hashlib.sha256(
+        f"{prototype}|{code_digest()}|{cache.style}|{list(pages.items())}".encode()
+    )
     for name in app.config.bibtex_bibfiles:
         whole.update(Path(app.confdir, name).read_bytes())
     if record.get("whole") == whole.hexdigest():
         present = set(os.listdir(folder))
         if all(f"{slug(key)}.html" in present for key in entries):
-            return iter(())
+            return
     links = back_links(pages)
     written = record.get("pages", {})
-    base = hashlib.sha256(prototype.encode()).hexdigest()
+    base = hashlib.sha256(f"{prototype}|{code_digest()}".encode()).hexdigest()
+    present = set(os.listdir(folder))
+    for name in present:
+        if name.endswith(".bib"):  # beside each page in versions before the data: download
+            (folder / name).unlink()
     digests, stale = {}, []
     for key, entry in entries.items():
         name = slug(key)
         page_digest = f"{base}|{cache.digest(entry)}|{links.get(key)}"
         digests[name] = hashlib.sha256(page_digest.encode()).hexdigest()
-        if written.get(name) != digests[name] or not (folder / f"{name}.html").exists():
+        if written.get(name) != digests[name] or f"{name}.html" not in present:
             stale.append(entry)
     pieces = PLACEHOLDER_PATTERN.split(prototype)
-    for entry, body in zip(stale, render_bodies(app, stale, links), strict=True):
-        name = slug(entry.key)
-        page = stamp(pieces, entry, body, app.config.html_baseurl)
-        (folder / f"{name}.html").write_text(page, encoding="utf-8")
-        (folder / f"{name}.bib").write_text(clean_bibtex(entry) + "\n", encoding="utf-8")
+    with FileWriter(folder) as writer:
+        # A chunk of bodies per pass of the writer: the files of one chunk are written while
+        # the next is rendered.
+        for start in range(0, len(stale), BODIES_PER_PASS):
+            chunk = stale[start : start + BODIES_PER_PASS]
+            for entry, body in zip(chunk, render_bodies(app, chunk, links), strict=True):
+                name = slug(entry.key)
+                writer.write(f"{name}.html", stamp(pieces, entry, body, app.config.html_baseurl))
     for gone in set(written) - set(digests):
-        for suffix in (".html", ".bib"):
-            (folder / f"{gone}{suffix}").unlink(missing_ok=True)
+        (folder / f"{gone}.html").unlink(missing_ok=True)
     record = {"whole": whole.hexdigest(), "pages": digests}
     digests_path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
-    return iter(())
 
 
 def page_links(app: Sphinx) -> list[str]:

@@ -150,12 +150,17 @@ class AddBibTeXControls(SphinxPostTransform):
 
 
 def bibtex_details(entry) -> nodes.raw:
-    """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only)."""
+    """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only).
+
+    Kept out of the search index ("no-search"): the entry's text is indexed already, and
+    field names such as "booktitle" would match every entry.
+    """
     source = html.escape(clean_bibtex(entry))
     return nodes.raw(
         "",
         f'<details class="cv-bibtex"><summary>BibTeX</summary><pre>{source}</pre></details>\n',
         format="html",
+        classes=["no-search"],
     )
 
 

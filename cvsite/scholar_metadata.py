@@ -81,7 +81,7 @@ def metatags(entry: Entry, page_url: str | None) -> str:
         f'<meta name="{name}" content="{html.escape(value, quote=True)}">'
         for name, value in highwire_tags(entry, pdf_url)
     ]
-    data = json.dumps(scholarly_article(entry, page_url), ensure_ascii=False, indent=1)
+    data = json.dumps(scholarly_article(entry, page_url), ensure_ascii=False)
     data = data.replace("</", "<\\/")  # a title holding "</script>" cannot end the script
     lines.append(f'<script type="application/ld+json">{data}</script>')
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import REPO, site_pages
@@ -194,4 +195,17 @@ def test_navbar_on_a_phone_opens_and_lists_the_sections(browser, served_site):
         "#pst-primary-sidebar-modal .nav-link", "els => els.map(e => e.textContent.trim())"
     )
     assert {"Education", "Publications", "Skills", "CV (PDF)"} <= set(labels)
+    context.close()
+
+
+def test_the_bibtex_download_saves_the_entry_as_its_own_file(browser, served_site):
+    context, page = open_page(browser, served_site + "publications/zheng2023cowclip.html")
+    shown = page.inner_text(".cv-bibtex-source code")
+    with page.expect_download() as saving:
+        page.click(".cv-bibtex-source a[download]")
+    download = saving.value
+    assert download.suggested_filename == "zheng2023cowclip.bib"
+    saved = Path(download.path()).read_text(encoding="utf-8")
+    assert saved.startswith("@inproceedings{zheng2023cowclip,")
+    assert saved.strip() == shown.strip()
     context.close()

@@ -164,3 +164,23 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(app):
     app.build()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_make_serve_rebuilds_only_the_edited_entry(tmp_path, pdf, capfd):
+    """`make serve` rebuilds through sphinx-autobuild's builder, as here, on each change."""
+    from sphinx_autobuild.build import Builder
+
+    project = site_copy(tmp_path / "site")
+    arguments = ["-c", str(project), "-W", "--keep-going", "-n", "-D", f"cv_pdf_dir={pdf.parent}",
+                 str(project / "docs"), str(project / "out")]  # fmt: skip
+    rebuild = Builder(
+        arguments, url_host="127.0.0.1:8000", pre_build_commands=[], post_build_commands=[]
+    )
+    rebuild(changed_paths=[])
+    capfd.readouterr()
+    edit_title(project, "{CAME}: Confidence", "{CAME}: Served Confidence")
+    rebuild(changed_paths=[project / "refs.bib"])
+    output = ANSI_ESCAPE.sub("", capfd.readouterr().out)
+    assert FORMATTED.findall(output) == [("1", str(ENTRIES))]
+    page = (project / "out" / "publications" / "luo2023came.html").read_text(encoding="utf-8")
+    assert "Served Confidence" in page

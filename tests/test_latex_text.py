@@ -9,7 +9,7 @@ from conftest import REPO
 from pybtex.richtext import Text
 
 from benchmarks.generate_bib import generate
-from cvsite.bib_style import LATEX_SPECIAL, text_from_latex
+from cvsite.bib_style import LATEX_MARKUP, LATEX_SPECIAL, latex_to_plain, text_from_latex
 
 TRICKY = [
     "plain words", "Zoë Ünïcode", "{LLM} {B}races {nested {deep}}", "a--b", "a---b", "a~b",
@@ -31,6 +31,7 @@ def field_values() -> list[str]:
 @pytest.mark.parametrize("latex", TRICKY)
 def test_tricky_strings_decode_as_pybtex_decodes_them(latex):
     assert text_from_latex(latex) == Text.from_latex(latex)
+    assert latex_to_plain(latex) == str(Text.from_latex(latex))
 
 
 def test_every_value_of_real_and_generated_bib_files_decodes_as_pybtex_does():
@@ -38,3 +39,10 @@ def test_every_value_of_real_and_generated_bib_files_decodes_as_pybtex_does():
     shortcut = [value for value in values if not LATEX_SPECIAL.search(value)]
     assert len(values) > 1000 and len(shortcut) > 100  # the shortcut is taken, and checked
     assert [text_from_latex(v) for v in values] == [Text.from_latex(v) for v in values]
+
+
+def test_plain_text_of_every_value_is_what_pybtex_gives():
+    values = field_values()
+    unchanged = [value for value in values if not LATEX_MARKUP.search(value)]
+    assert len(unchanged) > 100  # the shortest way is taken, and checked
+    assert [latex_to_plain(v) for v in values] == [str(Text.from_latex(v)) for v in values]

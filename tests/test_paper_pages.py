@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -76,9 +77,12 @@ def test_page_holds_reference_award_legend_bibtex_and_way_back(site):
     assert soup.select_one(".cv-back a")["href"] == "../publications.html#zheng2023cowclip"
     bibtex = soup.select_one(".cv-bibtex-source code").get_text()
     assert bibtex.startswith("@inproceedings{zheng2023cowclip,") and "award" not in bibtex
-    download = soup.select_one(".cv-bibtex-source a[download]")["href"]
-    saved = (site.html / "publications" / download).read_text(encoding="utf-8")
-    assert saved.strip() == bibtex.strip()
+    download = soup.select_one(".cv-bibtex-source a[download]")
+    assert download["download"] == "zheng2023cowclip.bib"
+    kind, _, payload = download["href"].partition(",")
+    assert kind == "data:application/x-bibtex;charset=utf-8;base64"
+    assert base64.b64decode(payload).decode("utf-8") == bibtex.strip() + "\n"
+    assert not list((site.html / "publications").glob("*.bib"))  # the link holds the file
     assert soup.select_one("button.cv-copy") is not None
     marked = site.page("publications/yue2021prototypical.html")
     assert text_of(marked.select_one(".cv-legend")) == "* denotes equal contribution."

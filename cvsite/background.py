@@ -1,0 +1,80 @@
+"""Work done in a forked process while the build goes on.
+
+A long .bib makes thousands of paper pages. Making them (rendering, stamping) can run beside
+Sphinx's writing of the documents, and writing them (creating thousands of files costs the
+kernel about as much time as Python spends making them) beside the making. Both use fork, as
+Sphinx's own `-j` does: the helper gets a copy of the build's state for free, and reports back
+through a pipe. Where forking is unsafe or pointless (Windows, one core, or a process that runs
+threads of its own, such as a test runner), the work is done in place, one thing after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from pathlib import Path
+
+from sphinx.util.parallel import parallel_available
+
+
+def forking_is_safe() -> bool:
+    return parallel_available and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+END = b""  # the message that says there are no more files
+
+
+def _write_received_files(connection, folder: str) -> None:
+    """The helper process: write each (name, bytes) it receives; answer "" or the failure."""
+    try:
+        while message := connection.recv_bytes():
+            name, _, data = message.partition(b"\0")
+            with open(os.path.join(folder, name.decode()), "wb") as file:
+                file.write(data)
+        connection.send("")
+    except Exception as error:  # the build reports it, naming the folder
+        connection.send(f"{type(error).__name__}: {error}")
+
+
+class FileWriter:
+    """Writes files into one folder: `write(name, text)` as they come, then `close()`; a
+    helper process writes them when forking is safe."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.in_background = forking_is_safe()
+        if self.in_background:
+            context = multiprocessing.get_context("fork")
+            self.connection, helper_end = context.Pipe()
+            self.helper = context.Process(
+                target=_write_received_files, args=(helper_end, str(folder)), daemon=True
+            )
+            self.helper.start()
+
+    def write(self, name: str, text: str) -> None:
+        data = text.encode("utf-8")
+        if self.in_background:
+            self.connection.send_bytes(name.encode() + b"\0" + data)
+        else:
+            (self.folder / name).write_bytes(data)
+
+    def close(self) -> None:
+        """Wait until every file is written; raise if one could not be."""
+        if not self.in_background:
+            return
+        self.connection.send_bytes(END)
+        failure = self.connection.recv()
+        self.helper.join()
+        if failure:
+            raise OSError(f"could not write the files of {self.folder}: {failure}")
+
+    def __enter__(self) -> FileWriter:
+        return self
+
+    def __exit__(self, error_type, error, traceback) -> None:
+        if error_type is None:
+            self.close()
+        elif self.in_background:  # the build failed: the helper's work no longer matters
+            self.helper.kill()
+            self.helper.join()
