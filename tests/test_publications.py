@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import cv_facts
@@ -74,3 +75,11 @@ def test_bibtex_control_holds_clean_bibtex(site):
 def test_refs_bib_is_downloadable(site):
     link = site.page("publications.html").select_one("a.download[href$='refs.bib']")
     assert (site.html / link["href"]).read_bytes() == (REPO / "refs.bib").read_bytes()
+
+
+def test_search_finds_entries_by_their_text_not_by_bibtex_field_names(site):
+    """The BibTeX controls stay out of the search index: "booktitle" would match every entry."""
+    script = (site.html / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(script[script.index("(") + 1 : script.rindex(")")])["terms"]
+    assert {"cowclip", "infobatch", "neurip"} <= set(terms)  # titles and venues, stemmed
+    assert not {"booktitl", "inproceed", "eprint", "archiveprefix"} & set(terms)
