@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", pdf_cv.apply_defaults)
     # After site_theme (priority 500) has settled html_baseurl.
     app.connect("config-inited", search_engines.apply_defaults, priority=600)
+    app.connect("config-inited", search_engines.serial_sitemap_queue)
     app.connect("html-page-context", search_engines.add_person)
     app.connect("html-page-context", search_engines.describe_search_page)
     # After sphinxext-opengraph (priority 500) has written its tags.

@@ -52,8 +52,10 @@ PLACEHOLDERS = {
 PLACEHOLDER_PATTERN = re.compile("(" + "|".join(re.escape(p) for p in PLACEHOLDERS.values()) + ")")
 PROTOTYPE_PAGE = f"{PAGES_FOLDER}/{PLACEHOLDERS['slug']}"
 BODY = re.compile(r"<!--cvsite-body-start-->\n?(.*?)<!--cvsite-body-end-->", re.S)
-DIGESTS_FILE = "cvsite-paper-pages.json"
+DIGESTS_FILE = "cvsite-paper-pages.json"  # each page's digest
+STATE_FILE = "cvsite-paper-pages-state.json"  # the digest of everything, the folder's time
 BODIES_PER_PASS = 250
+SITEMAP_FILE = "sitemap.xml"  # in PAGES_FOLDER
 PAGES_TASK = "cvsite_paper_pages_task"  # on the app while a forked process makes the pages
 
 
@@ -263,15 +265,18 @@ def render_bodies(app: Sphinx, entries: list[Entry], links: dict[str, str]) -> l
     return bodies
 
 
+def page_url(base_url: str, key: str) -> str | None:
+    """A paper page's canonical address, from the site's (none without html_baseurl)."""
+    return f"{base_url.rstrip('/')}/{page_name(key)}.html" if base_url else None
+
+
 def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
     """One paper's page: the prototype's pieces (split at the placeholders), filled in."""
-    name = slug(entry.key)
-    page_url = f"{base_url.rstrip('/')}/{PAGES_FOLDER}/{name}.html" if base_url else None
     values = {
-        PLACEHOLDERS["slug"]: name,
+        PLACEHOLDERS["slug"]: slug(entry.key),
         PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(entry.fields.get("title", ""))),
         PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(entry)),
-        PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url),
+        PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url(base_url, entry.key)),
         PLACEHOLDERS["body"]: body,
     }
     return "".join(values.get(piece, piece) for piece in prototype)
@@ -285,14 +290,14 @@ def code_digest() -> str:
 
 
 def start_making_pages(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
-    """html-page-context, for the first page Sphinx writes: make the paper pages meanwhile.
+    """html-page-context, for the first document Sphinx writes: make the paper pages meanwhile.
 
     They need Sphinx's writing set up (the theme's context) and nothing that the documents
     still to be written change, so a forked process (Sphinx's ParallelTasks, which brings its
     logs and errors back at the join) makes them while Sphinx writes the documents.
     """
-    if hasattr(app, PAGES_TASK) or not forking_is_safe():
-        return
+    if doctree is None or hasattr(app, PAGES_TASK) or not forking_is_safe():
+        return  # (the index and search pages come last: nothing left to overlap with)
     tasks = ParallelTasks(1)
     setattr(app, PAGES_TASK, tasks)  # before the fork: the helper must not start another
     tasks.add_task(functools.partial(make_pages, app))
@@ -315,11 +320,6 @@ def make_pages(app: Sphinx) -> None:
     """Write the pages whose digest changed; remove those of gone entries."""
     folder = Path(app.outdir, PAGES_FOLDER)
     folder.mkdir(exist_ok=True)
-    digests_path = Path(app.doctreedir, DIGESTS_FILE)
-    try:
-        record = json.loads(digests_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        record = {}
     prototype = render_prototype(app)
     pages = list_pages(app)
     cache = formatting_cache.cache_of(app.env)
@@ -330,12 +330,14 @@ def make_pages(app: Sphinx) -> None:
     )
     for name in app.config.bibtex_bibfiles:
         whole.update(Path(app.confdir, name).read_bytes())
-    if record.get("whole") == whole.hexdigest():
-        present = set(os.listdir(folder))
-        if all(f"{slug(key)}.html" in present for key in entries):
-            return
+    # ... and the folder as we left it (its time changes when a file is added or removed).
+    state = {"whole": whole.hexdigest(), "folder": folder.stat().st_mtime_ns}
+    state_path = Path(app.doctreedir, STATE_FILE)
+    if read_json(state_path) == state:
+        return
     links = back_links(pages)
-    written = record.get("pages", {})
+    digests_path = Path(app.doctreedir, DIGESTS_FILE)
+    written = read_json(digests_path).get("pages", {})
     base = hashlib.sha256(f"{prototype}|{code_digest()}".encode()).hexdigest()
     present = set(os.listdir(folder))
     for name in present:
@@ -359,8 +361,37 @@ def make_pages(app: Sphinx) -> None:
                 writer.write(f"{name}.html", stamp(pieces, entry, body, app.config.html_baseurl))
     for gone in set(written) - set(digests):
         (folder / f"{gone}.html").unlink(missing_ok=True)
-    record = {"whole": whole.hexdigest(), "pages": digests}
-    digests_path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
+    write_sitemap(folder, app.config.html_baseurl, entries)
+    digests_path.write_text(json.dumps({"pages": digests}, indent=0, sort_keys=True), "utf-8")
+    state["folder"] = folder.stat().st_mtime_ns
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_sitemap(folder: Path, base_url: str, keys) -> None:
+    """publications/sitemap.xml: the paper pages, for search engines (robots.txt names it).
+
+    A sitemap of their own, written only when pages change: sphinx-sitemap rewrites
+    sitemap.xml on every build, which would cost a long .bib time on every rebuild.
+    """
+    target = folder / SITEMAP_FILE
+    if not base_url:  # no absolute addresses to list
+        target.unlink(missing_ok=True)
+        return
+    locations = sorted(page_url(base_url, key) for key in keys)
+    target.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(f"<url><loc>{html.escape(url)}</loc></url>\n" for url in locations)
+        + "</urlset>\n",
+        encoding="utf-8",
+    )
 
 
 def page_links(app: Sphinx) -> list[str]:

@@ -184,3 +184,16 @@ def test_make_serve_rebuilds_only_the_edited_entry(tmp_path, pdf, capfd):
     assert FORMATTED.findall(output) == [("1", str(ENTRIES))]
     page = (project / "out" / "publications" / "luo2023came.html").read_text(encoding="utf-8")
     assert "Served Confidence" in page
+
+
+def test_a_paper_page_deleted_from_the_output_comes_back_and_only_it(tmp_path, pdf):
+    project = site_copy(tmp_path / "site")
+    build(project, pdf)
+    papers = project / "out" / "publications"
+    original = (papers / "luo2023came.html").read_bytes()
+    (papers / "luo2023came.html").unlink()
+    before = modified_times(papers)
+    assert build(project, pdf) == (0, ENTRIES)
+    assert (papers / "luo2023came.html").read_bytes() == original
+    after = modified_times(papers)
+    assert [page for page in before if after[page] != before[page]] == []

@@ -104,11 +104,14 @@ def test_selected_publications_on_the_home_page(site):
     assert len(soup.select(".cv-publications-selected .cv-legend")) == 1
 
 
-def test_sitemap_lists_the_paper_pages(site):
-    sitemap = (site.html / "sitemap.xml").read_text(encoding="utf-8")
-    for key in KEYS:
-        assert f"<loc>https://zhengzangw.github.io/publications/{key}.html</loc>" in sitemap
-    assert "search.html" not in sitemap and "genindex.html" not in sitemap
+def test_the_papers_sitemap_lists_each_page_by_its_canonical_address(site):
+    sitemap = (site.html / "publications" / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    canonical = [
+        site.page(f"publications/{key}.html").find("link", rel="canonical")["href"] for key in KEYS
+    ]
+    assert locations == sorted(canonical)
+    assert all(url.startswith("https://zhengzangw.github.io/publications/") for url in canonical)
 
 
 def test_the_pdf_has_no_paper_pages(pdf):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 
 import cv_facts
+import pytest
 from conftest import site_pages
+from test_bad_input import site_copy
 
 BASE = "https://zhengzangw.github.io/"
 CV = cv_facts.load()
@@ -26,13 +29,26 @@ def test_canonical_opengraph_and_twitter_tags_on_every_page(site):
         assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
 
 
-def test_sitemap_and_robots_txt(site):
-    sitemap = (site.html / "sitemap.xml").read_text(encoding="utf-8")
-    for name in site_pages(site.html):
-        if name != "search.html":
-            assert f"<loc>{BASE}{name}</loc>" in sitemap
+def sitemap_locations(path) -> list[str]:
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    return [loc.text for loc in ElementTree.parse(path).getroot().iter(f"{namespace}loc")]
+
+
+def test_sitemaps_and_robots_txt(site):
+    """sitemap.xml (sphinx-sitemap) lists the section pages, publications/sitemap.xml the
+    paper pages; robots.txt names both."""
+    pages = [name for name in site_pages(site.html) if name != "search.html"]
+    papers = [name for name in pages if name.startswith("publications/")]
+    assert sorted(sitemap_locations(site.html / "sitemap.xml")) == sorted(
+        BASE + name for name in pages if name not in papers
+    )
+    assert sitemap_locations(site.html / "publications" / "sitemap.xml") == sorted(
+        BASE + name for name in papers
+    )
     robots = (site.html / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert f"Sitemap: {BASE}sitemap.xml" in robots and "User-agent: *" in robots
+    assert "User-agent: *" in robots
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
+    assert f"Sitemap: {BASE}publications/sitemap.xml" in robots
 
 
 def test_person_json_ld_on_the_home_page_holds_only_cv_facts(site):
@@ -56,14 +72,17 @@ def test_person_json_ld_on_the_home_page_holds_only_cv_facts(site):
             assert all(json.loads(s.string)["@type"] != "Person" for s in scripts)
 
 
-def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path, pdf):
-    from test_bad_input import build, site_copy
+@pytest.mark.parametrize("jobs", [[], ["-j", "2"]], ids=["serial", "parallel"])
+def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path, pdf, jobs):
+    """Serial builds give sphinx-sitemap a plain queue, `-j` builds its shared one."""
+    from test_incremental_builds import build
 
     project = site_copy(tmp_path / "site")
-    assert build(project, pdf).returncode == 0
-    full = (project / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    build(project, pdf, *jobs)
+    sitemaps = [project / "out" / "sitemap.xml", project / "out" / "publications" / "sitemap.xml"]
+    full = [path.read_text(encoding="utf-8") for path in sitemaps]
     skills = project / "docs" / "skills.md"
     skills.write_text(skills.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
-    assert build(project, pdf).returncode == 0
-    assert (project / "out" / "sitemap.xml").read_text(encoding="utf-8") == full
-    assert full.count("<url>") == 19  # the 7 pages and 12 papers; search.html is excluded
+    build(project, pdf, *jobs)
+    assert [path.read_text(encoding="utf-8") for path in sitemaps] == full
+    assert [text.count("<url>") for text in full] == [7, 12]  # search.html is excluded
