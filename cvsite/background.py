@@ -19,6 +19,7 @@ from sphinx.util.parallel import parallel_available
 
 
 def forking_is_safe() -> bool:
+    """POSIX (as Sphinx's -j needs), a second core to run on, and no thread to lose."""
     return parallel_available and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
