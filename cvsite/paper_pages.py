@@ -57,8 +57,6 @@ STATE_FILE = "cvsite-paper-pages-state.json"  # the digest of everything, the fo
 BODIES_PER_PASS = 250
 SITEMAP_FILE = "sitemap.xml"  # in PAGES_FOLDER
 PAGES_TASK = "cvsite_paper_pages_task"  # on the app while a forked process makes the pages
-
-
 NOT_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -352,8 +350,8 @@ def make_pages(app: Sphinx) -> None:
             stale.append(entry)
     pieces = PLACEHOLDER_PATTERN.split(prototype)
     with FileWriter(folder) as writer:
-        # A chunk of bodies per pass of the writer: the files of one chunk are written while
-        # the next is rendered.
+        # Bodies are rendered a chunk at a time, so the helper writes one chunk's files
+        # while the next chunk is rendered.
         for start in range(0, len(stale), BODIES_PER_PASS):
             chunk = stale[start : start + BODIES_PER_PASS]
             for entry, body in zip(chunk, render_bodies(app, chunk, links), strict=True):

@@ -110,9 +110,9 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     sphinx-sitemap lists the pages written by the current build only (its open issue #13), so
     an incremental build would publish a sitemap of the one page you edited. The paper pages
     have a sitemap of their own (paper_pages.write_sitemap), and their prototype is no page
-    at all. The order is made canonical
-    (sorted), so that every build writes the same file. The links go into a plain queue: the
-    writers are done, and sphinx-sitemap's shared one costs a round trip per link.
+    at all. The order is made canonical (sorted), so that every build writes the same file.
+    The links go into a plain queue: the writers are done, and the shared one of a `-j` build
+    costs a round trip per link.
     """
     links = getattr(app, "sitemap_links", None)
     if exception or links is None or app.builder.format != "html":
