@@ -22,6 +22,7 @@ import html
 import json
 import os
 import re
+import string
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -57,12 +58,40 @@ STATE_FILE = "cvsite-paper-pages-state.json"  # the digest of everything, the fo
 BODIES_PER_PASS = 250
 SITEMAP_FILE = "sitemap.xml"  # in PAGES_FOLDER
 PAGES_TASK = "cvsite_paper_pages_task"  # on the app while a forked process makes the pages
-NOT_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9_.-]+")
+# A key's characters that stand for themselves in its page's name and its entry's id; any other
+# is written as its UTF-8 bytes, each "~" and two hex digits (percent-encoding with "~" for "%",
+# which in a file name would need encoding again in the page's address). "~" never stands for
+# itself, so no two keys share a name or an id; keys that differ only in case are one key to
+# BibTeX and pybtex.
+KEPT_IN_NAMES = frozenset(string.ascii_letters + string.digits + "_-.")
+KEPT_IN_IDS = KEPT_IN_NAMES - {"-"}  # "-" stands for "_" in the ids of plain keys
+# Keys that docutils' make_id turns into distinct ids (it lowers the case, writes "_" as "-"
+# and runs and ends of them together), as JabRef, Zotero and Google Scholar write keys.
+PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")
+
+
+def escaped(key: str, kept: frozenset[str]) -> str:
+    return "".join(
+        char if char in kept else "".join(f"~{byte:02X}" for byte in char.encode()) for char in key
+    )
 
 
 def slug(key: str) -> str:
-    """A file name for a key: DBLP keys hold ':' and '/'."""
-    return NOT_IN_FILE_NAMES.sub("-", key)
+    """The name of a key's page: the key, unless it holds other characters than letters,
+    digits, "_", "-" and "." (DBLP's "DBLP:conf/aaai/X23" is "DBLP~3Aconf~2Faaai~2FX23")."""
+    name = escaped(key, KEPT_IN_NAMES)
+    return "~2E" + name[1:] if name.startswith(".") else name  # not a hidden file
+
+
+def anchor_id(key: str) -> str:
+    """The HTML id of a key's entry in the lists, linked from its page.
+
+    A plain key keeps the id it has always had, docutils' ("Smith_2020" is "smith-2020"), so
+    that links made to it stay. Any other key is escaped as for its page's name, "-" too, which
+    gives an id that no other key gets and no plain key's id can be: it holds "~", "_" or "."
+    or starts with a digit, which those never do ("smith-2020" is "smith~2D2020").
+    """
+    return nodes.make_id(key) if PLAIN_KEY.fullmatch(key) else escaped(key, KEPT_IN_IDS)
 
 
 def page_name(key: str) -> str:
@@ -217,7 +246,7 @@ def back_links(pages: Mapping[str, str]) -> dict[str, str]:
     hrefs = {
         page: relative_uri(f"{PROTOTYPE_PAGE}.html", f"{page}.html") for page in set(pages.values())
     }
-    return {key: f"{hrefs[page]}#{nodes.make_id(key)}" for key, page in pages.items()}
+    return {key: f"{hrefs[page]}#{anchor_id(key)}" for key, page in pages.items()}
 
 
 def add_prototype_placeholders(app: Sphinx, pagename: str, templatename, context, doctree):

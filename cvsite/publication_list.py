@@ -10,7 +10,6 @@ catches the types that fit neither, and its section disappears when it would be 
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -19,12 +18,12 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinxcontrib.bibtex.directives import BibliographyDirective
+from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 
 from . import bib_check
 from .bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME, legend
 from .bibtex_export import clean_bibtex
-from .paper_pages import link_title, paper_uri
+from .paper_pages import anchor_id, bib_entries, link_title, paper_uri
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +32,7 @@ KINDS = {
     "preprints": PREPRINT,
     "other": None,  # everything else
 }
+KEY_ATTRIBUTE = "cvsite_key"  # on each entry's node: the BibTeX key it shows
 
 
 def kind_of(entry_type: str) -> str:
@@ -78,14 +78,24 @@ class PublicationListDirective(BibliographyDirective):
         }
         wrapper = publication_list(kind=kind)
         self.set_source_info(wrapper)
-        wrapper += super().run()
+        made = super().run()
+        wrapper += made
+        # Each entry's node carries its key, for its id and its links (see FinishPublicationLists).
+        domain = self.env.get_domain("cite")
+        bibliography = domain.bibliographies[BibliographyKey(self.env.docname, made[-1]["ids"][0])]
+        for key, node in bibliography.citation_nodes.items():
+            node[KEY_ATTRIBUTE] = key
         return [wrapper]
 
 
 def set_bibtex_ids(app: Sphinx, config: Config) -> None:
-    """Ids that carry the BibTeX key; FinishPublicationLists shortens them to the key."""
-    if not config.bibtex_cite_id:
-        config.bibtex_cite_id = "cite-{bibliography_count}-{key}"
+    """An id for each list, which sphinxcontrib-bibtex needs to find it.
+
+    Entries keep the ids docutils makes (unique, whatever the key holds) until
+    FinishPublicationLists names them after their keys: sphinxcontrib-bibtex's own
+    `bibtex_cite_id` would put each key through docutils' make_id, which gives `smith:2020`
+    and `smith_2020`, or `Tèst` and `Tést`, one id.
+    """
     if not config.bibtex_bibliography_id:
         config.bibtex_bibliography_id = "publication-list-{bibliography_count}"
 
@@ -118,8 +128,9 @@ class FinishPublicationLists(SphinxPostTransform):
     """Name each entry's anchor after its key, and add the equal-contribution legend.
 
     sphinxcontrib-bibtex gives every list an id for every entry of refs.bib, so its ids
-    must differ per list; an entry is shown in one list per page, so the key alone is unique
-    once the lists are filled. The legend goes once above each list that holds a mark.
+    must differ per list; an entry is shown in one list per page, so an id made from the key
+    alone (paper_pages.anchor_id: distinct for distinct keys) is unique once the lists are
+    filled. The legend goes once above each list that holds a mark.
     """
 
     default_priority = 7  # after sphinxcontrib-bibtex fills the lists (5) and AddBibTeXControls
@@ -127,7 +138,8 @@ class FinishPublicationLists(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for wrapper in self.document.findall(publication_list):
             for item in wrapper.findall(nodes.list_item):
-                item["ids"] = [re.sub(r"^cite-\d+-", "", id_) for id_ in item["ids"]]
+                if KEY_ATTRIBUTE in item:
+                    item["ids"] = [anchor_id(item[KEY_ATTRIBUTE])]
             marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
             if marked:
                 wrapper.insert(0, legend())
@@ -140,13 +152,13 @@ class AddBibTeXControls(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        citations = {c.citation_id: c for c in self.env.get_domain("cite").citations}  # type: ignore[attr-defined]
+        entries = bib_entries(self.env)
         for wrapper in self.document.findall(publication_list):
             for item in wrapper.findall(nodes.list_item):
-                citation = next((citations[id_] for id_ in item["ids"] if id_ in citations), None)
-                if citation:
-                    link_title(item.children[0], paper_uri(self.env.docname, citation.key))
-                    item += bibtex_details(citation.entry)
+                key = item.get(KEY_ATTRIBUTE)
+                if key in entries:
+                    link_title(item.children[0], paper_uri(self.env.docname, key))
+                    item += bibtex_details(entries[key])
 
 
 def bibtex_details(entry) -> nodes.raw:
