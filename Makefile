@@ -1,16 +1,29 @@
 # The site and CV of one academic, from docs/ (pages) and refs.bib (publications).
-# Every target sets up .venv from the pinned requirements when it is missing or stale.
+# Every target sets up .venv from the pinned requirements when it is missing or stale, and the
+# system packages it needs (.ci/debian-packages.txt) where apt-get can install them unasked.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
-SPHINX := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+SPHINX := $(BIN)/python -m sphinx -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
-.PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps
+.PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps \
+	site-pdf tex-deps browser-deps
 
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# apt-get only where it runs without a question: Debian or Ubuntu, as root or with
+# password-less sudo. Elsewhere (or with `make APT_GET=`) it is empty and make never runs
+# apt-get or sudo: html skips the PDF, the other targets say what to install. Expanded only
+# by the recipes that install.
+APT_GET = $(shell command -v apt-get >/dev/null && \
+	{ [ -f /etc/debian_version ] || grep -qsE '^ID(_LIKE)?=.*(debian|ubuntu)' /etc/os-release; } && \
+	if [ "$$(id -u)" = 0 ]; then echo env DEBIAN_FRONTEND=noninteractive apt-get; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	echo sudo -n env DEBIAN_FRONTEND=noninteractive apt-get; fi)
+PACKAGES = $(BIN)/python -m cvsite.system_packages
+INSTALL  = $(PACKAGES) install --apt-get "$(APT_GET)"
+REQUIRE  = $(PACKAGES) require "make $(or $(MAKECMDGOALS),html)"
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -20,6 +33,9 @@ help: ## List the targets
 SITE_STAMP := $(VENV)/.stamp-site
 DEV_STAMP  := $(VENV)/.stamp-dev
 $(SITE_STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "make: the site needs Python 3.11 or newer, and $(PYTHON) is older or missing;" \
+	    "install one and name it, as in: make PYTHON=python3.12"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -28,8 +44,14 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The PDF that the site links, built first. Without TeX (and no apt-get that can install it)
+# one line says how to get it, the site is built without the link, and an older PDF is removed.
+site-pdf: $(SITE_STAMP)
+	@$(INSTALL) pdf
+	$(BIN)/python -m cvsite.make_pdf --skip-without-tex
+
 # Built into _build/html.next, then swapped in: a failed build leaves the last good site.
-html: pdf ## Build the website into _build/html (the PDF CV first, for its download link)
+html: site-pdf ## Build the website into _build/html (the PDF CV first, where TeX is installed)
 	rm -rf _build/html.next
 	if [ -d _build/html ]; then cp -a _build/html _build/html.next; fi
 	$(SPHINX) -b html -d _build/doctrees docs _build/html.next
@@ -38,27 +60,31 @@ html: pdf ## Build the website into _build/html (the PDF CV first, for its downl
 	mv _build/html.next _build/html
 	rm -rf _build/html.old
 
-pdf: $(SITE_STAMP) system-deps ## Build the PDF CV into _build/pdf (xelatex + latexmk)
+pdf: $(SITE_STAMP) ## Build the PDF CV into _build/pdf (xelatex + latexmk)
+	@$(INSTALL) pdf
 	$(BIN)/python -m cvsite.make_pdf
 
-check: $(SITE_STAMP) ## Check refs.bib strictly (every build does this too)
-	$(BIN)/python -m cvsite.bib_check refs.bib
+check: $(SITE_STAMP) ## Check refs.bib: errors, and notes on what builds anyway (STRICT=1: notes fail)
+	$(BIN)/python -m cvsite.bib_check $(if $(STRICT),--strict) refs.bib
 
-serve: pdf $(DEV_STAMP) ## Serve the site with live reload while you edit
+serve: site-pdf $(DEV_STAMP) ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
 
-system-deps: ## Install TeX Live, Poppler, Chromium, Java and Node from Debian where missing
-	@packages=$$(grep -v '^#' .ci/debian-packages.txt | while read -r tool pkgs; do \
-	  command -v "$$tool" >/dev/null || echo "$$pkgs"; done); \
-	if [ -n "$$packages" ]; then \
-	  echo "Installing with apt-get: $$packages"; \
-	  $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$packages; \
-	fi
+# Each group of .ci/debian-packages.txt, installed where missing (and where apt-get can), then
+# required: a missing tool stops the target with one message naming it and how to install it.
+system-deps: $(SITE_STAMP) ## Install the system packages of every target (TeX, Poppler, Chromium, Java, Node)
+	@$(INSTALL) pdf test
+	@$(REQUIRE) pdf test
+tex-deps: $(SITE_STAMP)
+	@$(INSTALL) pdf
+	@$(REQUIRE) pdf
+browser-deps: $(SITE_STAMP)
+	@$(INSTALL) test
+	@$(REQUIRE) test
 
 # The browser tools of the suite (axe-core, Lighthouse, the Nu HTML Checker), from the lock.
 BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
-$(BROWSER_TOOLS): tests/browser/package-lock.json | system-deps
+$(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
@@ -67,13 +93,13 @@ test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lin
 	$(BIN)/pytest
 
 # BENCHFLAGS, for example: --sizes 12,2000 --repeat 1 --no-pdf (see benchmarks/run.py)
-bench: $(SITE_STAMP) system-deps ## Time builds against a bare baseline, .bib of 12 to 2,000 entries
+bench: tex-deps ## Time builds against a bare baseline, .bib of 12 to 2,000 entries
 	$(BIN)/python -m benchmarks.run $(BENCHFLAGS)
 
-lighthouse: html $(DEV_STAMP) $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
+lighthouse: html $(DEV_STAMP) browser-deps $(BROWSER_TOOLS) ## Lighthouse scores, bytes and requests of every page (a table)
 	cd tests && ../$(BIN)/python lighthouse_runner.py ../_build/html
 
-screenshots: html $(DEV_STAMP) ## PNGs of every page (light, dark, 390 px) into _build/screenshots
+screenshots: html $(DEV_STAMP) browser-deps ## PNGs of every page (light, dark, 390 px) into _build/screenshots
 	cd tests && ../$(BIN)/python screenshots.py ../_build/html ../_build/screenshots
 
 clean: ## Remove the build output

@@ -22,6 +22,7 @@ from . import (
     search_engines,
     settings,
     site_theme,
+    source_folder,
 )
 
 
@@ -38,6 +39,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("build-finished", garbage_collection.unfreeze, priority=999)
     hints.install(app)
     settings.register(app)
+    # Before the settings (priority 400): a build of the wrong folder says only that.
+    app.connect("config-inited", source_folder.check, priority=300)
     app.connect("config-inited", settings.check, priority=400)
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", register_bib_style)
@@ -85,6 +88,9 @@ def setup(app: Sphinx) -> dict[str, object]:
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)
     app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)
+    # After site_theme (priority 500) has put the PDF link in the navbar.
+    app.connect("config-inited", pdf_link.decide_link, priority=600)
+    app.connect("builder-inited", pdf_link.say_when_unlinked)
     app.connect("html-page-context", pdf_link.add_navbar_context)
     app.connect("build-finished", pdf_link.copy_pdf_into_site)
 

@@ -2,7 +2,8 @@
 
 Locally the PDF that `make pdf` wrote is copied into the site root, so the link is relative
 and works from any folder. On Read the Docs the PDF is one of the version's downloads, at
-/_/downloads/<language>/<version>/pdf/.
+/_/downloads/<language>/<version>/pdf/. Without the PDF (no TeX, so `make html` skipped it)
+the site has no PDF link at all, never one to a missing file, and the build says so once.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 logger = logging.getLogger(__name__)
 LABEL = "Download CV (PDF)"
+NAVBAR_TEMPLATE = "cvsite-pdf-link"
 
 
 class pdf_link(nodes.General, nodes.Element):
@@ -48,14 +52,46 @@ def read_the_docs_url() -> str | None:
     return f"/_/downloads/{language}/{version}/pdf/"
 
 
-def href_from(app: Sphinx, pagename: str) -> str:
+def local_pdf(app: Sphinx) -> Path:
+    return Path(app.confdir, app.config.cv_pdf_dir, pdf_file_name(app))
+
+
+def is_linked(config: Config) -> bool:
+    return config.html_context.get("cv_pdf_linked", False)
+
+
+def decide_link(app: Sphinx, config: Config) -> None:
+    """Link the PDF only when there is one: on Read the Docs, or where `make pdf` wrote it."""
+    linked = bool(config.cv_pdf_name) and (
+        read_the_docs_url() is not None or local_pdf(app).is_file()
+    )
+    # A setting of the HTML build, so Sphinx rewrites every page when the PDF comes or goes.
+    config.html_context["cv_pdf_linked"] = linked
+    if not linked:
+        for items in config.html_theme_options.values():
+            if isinstance(items, list) and NAVBAR_TEMPLATE in items:
+                items.remove(NAVBAR_TEMPLATE)
+
+
+def say_when_unlinked(app: Sphinx) -> None:
+    if app.builder.format == "html" and app.config.cv_pdf_name and not is_linked(app.config):
+        logger.info(
+            f"cvsite: no PDF CV at {local_pdf(app)}, so the site has no PDF link; "
+            "`make html` builds the PDF first where TeX is installed (see `make pdf`)."
+        )
+
+
+def href_from(builder: Builder, pagename: str) -> str:
+    # The builder, not the app: translators reach only the builder (its .app is deprecated).
     return read_the_docs_url() or relative_uri(
-        app.builder.get_target_uri(pagename), pdf_file_name(app)
+        builder.get_target_uri(pagename), f"{builder.config.cv_pdf_name}.pdf"
     )
 
 
 def visit_pdf_link_html(self, node: pdf_link) -> None:
-    href = href_from(self.builder.app, self.builder.current_docname)
+    if not is_linked(self.builder.config):
+        raise nodes.SkipNode
+    href = href_from(self.builder, self.builder.current_docname)
     self.body.append(
         f'<p class="cv-pdf-link"><a class="btn btn-primary" href="{href}">{LABEL}</a></p>\n'
     )
@@ -70,23 +106,20 @@ VISITORS = {"html": (visit_pdf_link_html, None), "latex": (skip, None), "text": 
 
 
 def add_navbar_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
-    context["cv_pdf_href"] = href_from(app, pagename)
+    if not is_linked(app.config):
+        return
+    context["cv_pdf_href"] = href_from(app.builder, pagename)
     context["cv_pdf_label"] = LABEL
 
 
 def copy_pdf_into_site(app: Sphinx, exception: Exception | None) -> None:
-    """Copy the PDF next to index.html; without it the link would be a 404, so say so."""
+    """Copy the PDF next to index.html; an unlinked one of an earlier build is removed."""
     if exception or app.builder.format != "html" or read_the_docs_url():
         return
     if not app.config.cv_pdf_name:
         return
-    pdf = Path(app.confdir, app.config.cv_pdf_dir, pdf_file_name(app))
-    if not pdf.is_file():
-        logger.warning(
-            f"{pdf} is missing, so the site's PDF link would be broken; "
-            "build it first with `make pdf` (`make html` does this for you).",
-            type="cvsite",
-            subtype="pdf",
-        )
-        return
-    shutil.copyfile(pdf, Path(app.outdir, pdf_file_name(app)))
+    in_site = Path(app.outdir, pdf_file_name(app))
+    if is_linked(app.config):
+        shutil.copyfile(local_pdf(app), in_site)
+    else:
+        in_site.unlink(missing_ok=True)
