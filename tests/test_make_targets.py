@@ -99,11 +99,12 @@ def page(project: Path, name: str) -> BeautifulSoup:
 
 
 def pdf_links(project: Path) -> dict[str, list[str]]:
-    """The PDF links of each kind: the home page's button, the navbar's on two pages."""
-    home, skills = page(project, "index.html"), page(project, "skills.html")
+    """The PDF links: the home page's button, the navbar's on a section's and a paper's page."""
+    paper = sorted((project / "_build" / "html" / "publications").glob("*.html"))[0].name
+    pages = [page(project, name) for name in ("index.html", "skills.html", f"publications/{paper}")]
     links = {
-        "button": home.select(".cv-pdf-link a"),
-        "navbar": home.select("a.cv-pdf-navbar-link") + skills.select("a.cv-pdf-navbar-link"),
+        "button": pages[0].select(".cv-pdf-link a"),
+        "navbar": [link for each in pages for link in each.select("a.cv-pdf-navbar-link")],
     }
     return {kind: [link["href"] for link in found] for kind, found in links.items()}
 
@@ -135,7 +136,8 @@ def test_html_links_the_pdf_with_tex_and_no_stale_pdf_without(tmp_path):
     built = (project / "_build" / "pdf" / PDF).read_bytes()
     assert built[:5] == b"%PDF-"
     links = pdf_links(project)
-    assert links["button"] == [PDF] and links["navbar"] and set(links["navbar"]) == {PDF}
+    assert links["button"] == [PDF]
+    assert len(links["navbar"]) >= 3 and set(links["navbar"]) == {PDF, f"../{PDF}"}
     assert (project / "_build" / "html" / PDF).read_bytes() == built
     assert SKIPPED not in output(result) and not log.exists()  # nothing was missing
 
