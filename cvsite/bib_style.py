@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 
 from docutils import nodes
 from pybtex.database import Entry, Person
@@ -21,13 +20,15 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 
+from .owner_names import EQUAL_CONTRIBUTION, OwnerNames, written_name
+
 STYLE_NAME = "cvsite"  # unique, and registered with force=True so that nothing shadows it
 
 PEER_REVIEWED = frozenset(
     {"article", "inproceedings", "conference", "incollection", "inbook", "book", "proceedings"}
 )
 PREPRINT = frozenset({"misc", "unpublished", "online"})
-EQUAL_CONTRIBUTION_MARK = "*"
+EQUAL_CONTRIBUTION_MARK = EQUAL_CONTRIBUTION
 EQUAL_CONTRIBUTION_LEGEND = f"{EQUAL_CONTRIBUTION_MARK} denotes equal contribution."
 
 # Fields that hold a link, in the order the links are shown, with their labels.
@@ -53,7 +54,13 @@ class Span(BaseMultipartText):
 
 
 def person_name(person: Person) -> str:
-    """A person as written on a CV: first, middle, von, last, jr; LaTeX braces removed."""
+    """A person as written on a CV: first, middle, von, last, jr; LaTeX braces removed, and
+    no marks (\\textbf, *, †) or DBLP number ("Wei Wang 0001") as part of the name."""
+    return written_person(person)[0]
+
+
+def written_person(person: Person) -> tuple[str, str]:
+    """The person's plain name and the marks written with it (see owner_names)."""
     parts = [
         *person.first_names,
         *person.middle_names,
@@ -61,7 +68,14 @@ def person_name(person: Person) -> str:
         *person.last_names,
         *person.lineage_names,
     ]
-    return latex_to_plain(" ".join(parts))
+    return plain_name_and_marks(" ".join(parts))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def plain_name_and_marks(latex: str) -> tuple[str, str]:
+    written = written_name(latex)
+    plain = written_name(latex_to_plain(written.name))  # a decoded \\dag is a mark too
+    return plain.name, written.marks + "".join(m for m in plain.marks if m not in written.marks)
 
 
 # What latexcodec would change: commands, math, its ligatures (-- ~ `` '' ,, !` ?`),
@@ -147,11 +161,11 @@ class NewestFirst(BaseSortingStyle):
 
 
 class CVStyle(BaseStyle):
-    """Formats one entry; the owner's names come from conf.py through `owner_names`."""
+    """Formats one entry; the owner's names come from conf.py through `owner`."""
 
     default_sorting_style = STYLE_NAME
     default_label_style = "number"
-    owner_names: Sequence[str] = ()
+    owner: OwnerNames = OwnerNames("")
     cache = None  # a FormattingCache during a Sphinx build (see formatting_cache.py)
 
     def format_entry(self, label: str, entry: Entry, bib_data=None) -> FormattedEntry:
@@ -177,7 +191,6 @@ class CVStyle(BaseStyle):
         persons = entry.persons.get("author", [])
         if not persons:
             return None
-        owners = {name_key(name) for name in self.owner_names}
         equal = {name_key(person_name(p)) for p in equal_contributors(entry)}
         # Plain names go in as strings, which pybtex merges into one run of text: a long
         # author list makes a few objects, not several per name.
@@ -185,15 +198,20 @@ class CVStyle(BaseStyle):
         for person in persons:
             if parts:
                 parts.append(", ")
-            name = person_name(person)
+            name, marks = written_person(person)
             key = name_key(name)
             if key == "others":
                 parts.append("et al.")
                 continue
             rendered = name
-            if key in equal:
-                rendered = Text(name, Span("cv-equal", EQUAL_CONTRIBUTION_MARK))
-            if key in owners:
+            # A "*" written after a name means what equal_contribution says; other marks
+            # (†, ‡) mean what the owner's CV says, so they are shown as written.
+            other_marks = marks.replace(EQUAL_CONTRIBUTION_MARK, "")
+            if other_marks:
+                rendered = Text(rendered, Span("cv-mark", other_marks))
+            if key in equal or EQUAL_CONTRIBUTION_MARK in marks:
+                rendered = Text(rendered, Span("cv-equal", EQUAL_CONTRIBUTION_MARK))
+            if self.owner.match(name):
                 rendered = Tag("strong", rendered)
             parts.append(rendered)
         return Text(*parts)
@@ -226,8 +244,15 @@ class CVStyle(BaseStyle):
 
 
 def equal_contributors(entry: Entry) -> list[Person]:
+    """Those named in equal_contribution, and the authors written with a "*" after the name."""
     value = entry.fields.get("equal_contribution", "")
-    return [Person(name.strip()) for name in re.split(r"\s+and\s+", value) if name.strip()]
+    named = [Person(name.strip()) for name in re.split(r"\s+and\s+", value) if name.strip()]
+    marked = [
+        person
+        for person in entry.persons.get("author", [])
+        if EQUAL_CONTRIBUTION_MARK in written_person(person)[1]
+    ]
+    return named + marked
 
 
 def legend() -> nodes.paragraph:
@@ -237,8 +262,8 @@ def legend() -> nodes.paragraph:
     )
 
 
-def register(owner_names: Sequence[str]) -> None:
+def register(owner: OwnerNames) -> None:
     """Register the style for this build's owner; force=True so no other plugin wins."""
-    style = type("CVStyle", (CVStyle,), {"owner_names": tuple(owner_names)})
+    style = type("CVStyle", (CVStyle,), {"owner": owner})
     register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
     register_plugin("pybtex.style.sorting", STYLE_NAME, NewestFirst, force=True)

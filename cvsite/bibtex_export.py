@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pybtex.database import Entry, Person
 
+from .owner_names import written_name
+
 # Fields for this site (ours and al-folio's), meaningless in someone else's paper.
 SITE_FIELDS = frozenset(
     {
@@ -16,9 +18,10 @@ SITE_FIELDS = frozenset(
 
 
 def source_name(person: Person) -> str:
-    """The name as BibTeX source, "First von Last, Jr" order kept simple: First Last."""
+    """The name as BibTeX source, "First von Last, Jr" order kept simple: First Last; without
+    the site's marks (\\textbf{...}, *, †) and DBLP's homonym number, which are no part of it."""
     parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = " ".join(parts)
+    name = written_name(" ".join(parts)).name
     return f"{name}, {' '.join(person.lineage_names)}" if person.lineage_names else name
 
 

@@ -14,6 +14,7 @@ from . import (
     garbage_collection,
     hints,
     icons,
+    owner_names,
     page_weight,
     paper_pages,
     pdf_cv,
@@ -27,7 +28,7 @@ from . import (
 
 
 def register_bib_style(app: Sphinx, config: Config) -> None:
-    bib_style.register([config.cv_owner, *config.cv_owner_variants])
+    bib_style.register(owner_names.OwnerNames.from_config(config))
 
 
 def setup(app: Sphinx) -> dict[str, object]:

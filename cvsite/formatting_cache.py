@@ -11,6 +11,7 @@ empty cache.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import bib_style
+from . import bib_style, owner_names
 
 logger = logging.getLogger(__name__)
 ENV_ATTRIBUTE = "cvsite_formatting_cache"
@@ -53,11 +54,13 @@ def entry_fingerprint(entry: Entry) -> str:
     return hashlib.sha256(repr(content).encode()).hexdigest()[:32]
 
 
-def style_fingerprint(owner_names: Sequence[str]) -> str:
-    """Changes when the style's code, this cache's code, the owner's names or pybtex change
-    (a cache pickled by other code of ours is never reused)."""
-    digest = hashlib.sha256(Path(bib_style.__file__).read_bytes() + Path(__file__).read_bytes())
-    digest.update(repr((tuple(owner_names), pybtex.__version__)).encode())
+def style_fingerprint(owner_spellings: Sequence[str], not_owner: Sequence[str] = ()) -> str:
+    """Changes when the style's code, this cache's code, the owner's names (cv_owner, its
+    variants, cv_not_owner) and how they match, or pybtex change (a cache pickled by other code
+    of ours is never reused)."""
+    modules = (bib_style.__file__, __file__, owner_names.__file__)
+    digest = hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules))
+    digest.update(repr((tuple(owner_spellings), tuple(not_owner), pybtex.__version__)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -77,6 +80,9 @@ class FormattingCache:
     fingerprints: dict[int, tuple[Entry, str]] | None = field(default=None, repr=False)
     # Set when this cache replaced one of another style: every page is read again.
     restyled: bool = False
+    # The build's lines about authors matched to the owner uncertainly; made again when the
+    # entries change (the owner's names are in `style`).
+    owner_report: list[str] | None = None
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "fingerprints": None, "restyled": False}
@@ -111,6 +117,7 @@ class FormattingCache:
             return  # the same parsed files as last time, and nothing new
         self.known = [(entry, self.fingerprint(entry)) for entry in data.entries.values()]
         self.source = data
+        self.owner_report = None
         current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
 
@@ -121,7 +128,8 @@ def cache_of(env: BuildEnvironment) -> FormattingCache | None:
 
 def attach(app: Sphinx) -> None:
     """builder-inited: reuse the cache of the last build when the style is the same."""
-    style = style_fingerprint([app.config.cv_owner, *app.config.cv_owner_variants])
+    config = app.config
+    style = style_fingerprint([config.cv_owner, *config.cv_owner_variants], config.cv_not_owner)
     cache = cache_of(app.env)
     if cache is None or cache.style != style:
         # An environment of earlier builds, with another style or none: its pages show
@@ -161,6 +169,13 @@ def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: Build
         ours.formatted |= theirs.formatted
 
 
+def bib_file_name(name: str) -> str:
+    """The .bib file as conf.py names it, also where the build reads a normalised copy of it
+    (`<doctrees>/cvsite-bib/0-refs.bib`, see bib_check.py)."""
+    path = Path(name)
+    return re.sub(r"^\d+-", "", path.name) if path.parent.name == "cvsite-bib" else name
+
+
 def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated, after sphinxcontrib-bibtex has formatted its lists: say what was formatted."""
     cache = cache_of(env)
@@ -171,4 +186,14 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
             f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
             "(the others were unchanged since the last build)",
         )
+        if cache.owner_report is None:
+            authors = (
+                (entry.key, [bib_style.person_name(p) for p in entry.persons.get("author", [])])
+                for entry in data.entries.values()
+            )
+            owner = owner_names.OwnerNames.from_config(app.config)
+            source = ", ".join(bib_file_name(name) for name in app.config.bibtex_bibfiles)
+            cache.owner_report = owner_names.uncertain_report(owner, authors, source)
+        for line in cache.owner_report:
+            logger.info(line)
     return []

@@ -8,6 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import owner_names
 from .errors import stop_build
 
 
@@ -30,6 +31,13 @@ SETTINGS = (
         list,
         False,
         'other spellings of the owner\'s name in refs.bib, e.g. ["A. Lovelace"]',
+    ),
+    Setting(
+        "cv_not_owner",
+        [],
+        list,
+        False,
+        'spellings in refs.bib that match cv_owner but are someone else, e.g. ["A. Lovelace"]',
     ),
     Setting("cv_email", "", str, False, 'the contact e-mail, e.g. "ada@example.org"'),
     Setting("cv_homepage", "", str, False, 'the homepage URL, e.g. "https://example.org"'),
@@ -77,6 +85,23 @@ def register(app: Sphinx) -> None:
         app.add_config_value(setting.name, setting.default, "env", types=(setting.type,))
 
 
+def not_owner_problems(config: Config) -> list[str]:
+    """cv_not_owner: names, none of them the owner's own spelling (which would unbold it)."""
+    spellings = config.cv_not_owner if isinstance(config.cv_not_owner, list) else []
+    problems = []
+    for spelling in spellings:
+        if not isinstance(spelling, str) or not spelling.strip():
+            problems.append(f"cv_not_owner holds {spelling!r}; each must be a non-empty name.")
+        elif isinstance(config.cv_owner, str) and owner_names.same_spelling(
+            spelling, config.cv_owner
+        ):
+            problems.append(
+                f"cv_not_owner holds {spelling!r}, which is cv_owner itself; remove it from "
+                "cv_not_owner (it lists spellings that are someone else)."
+            )
+    return problems
+
+
 def check(app: Sphinx, config: Config) -> None:
     """Fail early, naming the setting and the fix, rather than building a wrong site."""
     problems = []
@@ -93,6 +118,7 @@ def check(app: Sphinx, config: Config) -> None:
     for variant in variants if isinstance(variants, list) else []:
         if not isinstance(variant, str) or not variant.strip():
             problems.append(f"cv_owner_variants holds {variant!r}; each must be a non-empty name.")
+    problems += not_owner_problems(config)
     if config.cv_pdf_paper not in ("a4", "letter"):
         problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
     homepage = config.cv_homepage

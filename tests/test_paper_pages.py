@@ -25,6 +25,13 @@ def written_authors(key: str) -> list[str]:
     return [name.strip() for name in re.split(r"\s+and\s+", BIB[key]["author"])]
 
 
+def publication_date(fields: dict[str, str], separator: str) -> str:
+    """The year, or for a preprint without one the year and month of its arXiv id (YYMM.NNNNN)."""
+    if "year" in fields:
+        return fields["year"]
+    return f"20{fields['eprint'][:2]}{separator}{fields['eprint'][2:4]}"
+
+
 def tags(soup, name: str) -> list[str]:
     return [meta["content"] for meta in soup.find_all("meta", attrs={"name": name})]
 
@@ -40,7 +47,7 @@ def test_google_scholar_tags_match_refs_bib(site, key):
     soup = site.page(f"publications/{key}.html")
     assert tags(soup, "citation_author") == written_authors(key)
     assert tags(soup, "citation_title") == [re.sub(r"[{}]", "", fields["title"])]
-    assert tags(soup, "citation_publication_date") == ([fields["year"]] if "year" in fields else [])
+    assert tags(soup, "citation_publication_date") == [publication_date(fields, "/")]
     assert tags(soup, "citation_conference_title") == (
         [fields["booktitle"]] if "booktitle" in fields else []
     )
@@ -61,7 +68,7 @@ def test_scholarly_article_json_ld(site, key):
     assert data["headline"] == data["name"] == title
     assert [author["name"] for author in data["author"]] == written_authors(key)
     assert {author["@type"] for author in data["author"]} == {"Person"}
-    assert data.get("datePublished") == fields.get("year")
+    assert data.get("datePublished") == publication_date(fields, "-")
     assert data.get("isPartOf", {}).get("name") == fields.get("booktitle")
     arxiv = fields.get("eprint")
     assert data.get("sameAs") == (f"https://arxiv.org/abs/{arxiv}" if arxiv else None)
