@@ -1,15 +1,24 @@
-"""Strict checks of the .bib files, with file:line, key and the fix for each problem.
+"""Checks of the .bib files: stop only where the site would be wrong, report the rest.
 
-BibTeX and pybtex forgive too much: a duplicate key silently drops the later entry, a stray
-`}` ends an entry early and turns its last fields into ignored text. We read the file
-ourselves, first, and stop the build on anything that would make the site wrong.
+BibTeX and pybtex forgive too much in some places and too little in others. A stray `}` ends
+an entry early and turns its last fields into ignored text, a `{` never closed swallows the
+entries after it: no reading of such a file is sensible, so the build stops with file:line,
+key and the fix. Everything else that real exports hold (a field or a key given twice, a
+`%` line with an `@`, an undefined macro, a loose date, a missing publisher) builds: each
+entry is kept, and the oddity is reported as a NOTE (file:line, key, what was kept, the fix),
+which `cv_bib_strict = True` (or `make check STRICT=1`) turns into errors.
 
-    python -m cvsite.bib_check refs.bib     (`make check`)
+Where pybtex would lose or garble what we keep (it drops the second entry of a duplicate key
+and stops reading at a duplicate field), the build gives sphinxcontrib-bibtex a normalised
+copy of the file in the doctree folder, through its `bibtex_bibfiles` setting.
+
+    python -m cvsite.bib_check [--strict] refs.bib     (`make check`, `make check STRICT=1`)
 """
 
 from __future__ import annotations
 
 import bisect
+import codecs
 import difflib
 import functools
 import hashlib
@@ -22,11 +31,13 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from .bib_style import is_pending
 from .errors import stop_build
 
 logger = logging.getLogger(__name__)
 
-# BibTeX's required fields per type; "a|b" means either. Every entry also needs a title.
+# BibTeX's required fields per type; "a|b" means either. Every entry also needs a title, the
+# one field the site cannot do without: the others, when missing, are left out and reported.
 REQUIRED_FIELDS = {
     "article": ("author", "title", "journal|journaltitle", "year|date"),
     "inproceedings": ("author", "title", "booktitle", "year|date"),
@@ -50,8 +61,8 @@ RENDERED_FIELDS = {
     "archiveprefix", "doi", "url", "pdf", "code", "award", "venue_short", "equal_contribution",
     "selected", "abbr", "publisher", "school", "institution", "howpublished",
 }  # fmt: skip
-# Fields that exporters (Zotero, JabRef, Mendeley, Google Scholar, al-folio, biblatex) write:
-# never reported as typos, and ignored unless rendered.
+# Fields that exporters (Zotero, JabRef, Mendeley, Google Scholar, al-folio, biblatex,
+# MathSciNet, ADS) and CV sites write: never taken for typos, and ignored unless rendered.
 KNOWN_FIELDS = RENDERED_FIELDS | {
     "abstract", "address", "annote", "annotation", "chapter", "copyright", "crossref",
     "edition", "eprinttype", "eprintclass", "primaryclass", "file", "isbn", "issn", "issue",
@@ -62,6 +73,7 @@ KNOWN_FIELDS = RENDERED_FIELDS | {
     "bibtex_show", "preview", "html", "supp", "blog", "poster", "slides", "website", "video",
     "altmetric", "dimensions", "google_scholar_id", "inspirehep_id", "award_name",
     "additional_info", "arxiv", "dataset", "doi_url", "medium", "day", "version",
+    "data", "preprint", "fjournal", "mrclass", "mrreviewer", "eid", "adsurl", "adsnote",
 }  # fmt: skip
 MONTHS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -75,6 +87,9 @@ class BibField:
     name: str
     value: str  # braces and quotes removed at the outer level
     line: int
+    # The text inside the value's braces or quotes, when the value is one such part: where a
+    # fix for the normalised copy goes.
+    value_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -84,6 +99,9 @@ class BibEntry:
     line: int
     fields: dict[str, BibField] = field(default_factory=dict)
     broken: bool = False  # a syntax problem was reported: its missing fields would be noise
+    key_span: tuple[int, int] = (0, 0)
+    # (start, end, replacement) in the file's text: what the normalised copy changes.
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,14 +110,33 @@ class Problem:
     line: int
     key: str | None
     message: str
+    stops: bool = True  # False: a note; the build goes on (unless cv_bib_strict)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
+    def describe(self, strict: bool = False) -> str:
+        """`file:line: ERROR: key: message`, or NOTE for what only gets reported."""
+        level = "ERROR" if self.stops or strict else "NOTE"
+        what = f"{self.key}: {self.message}" if self.key else self.message
+        return f"{self.path}:{self.line}: {level}: {what}"
+
 
 BRACKETS = {"{": re.compile(r"[\\{}]"), "(": re.compile(r"[\\()]")}
 SPACE = re.compile(r"\s*")
+# Outside entries, BibTeX reads only '@'; '%' starts a comment to the end of the line for
+# biber, JabRef and Emacs' bibtex-mode, and we read it so.
+AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
+# Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
+KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
+KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
+WORD = re.compile(r"[\w\-:.+/]+")
+
+
+def shorten(value: str, width: int = 60) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: width - 3] + "..."
 
 
 class _Reader:
@@ -109,6 +146,10 @@ class _Reader:
         self.path, self.text, self.pos = path, text, 0
         self.entries: list[BibEntry] = []
         self.problems: list[Problem] = []
+        # What sphinxcontrib-bibtex gets of the file, in order: (start, end, entry or None).
+        self.items: list[tuple[int, int, BibEntry | None]] = []
+        self.macros = {month for month in MONTHS if len(month) == 3}  # pybtex's jan ... dec
+        self.pybtex_misreads = False  # outside entries: an '@' that pybtex would take for one
         # Where each line starts, so that a line number is a binary search, not a count.
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -117,6 +158,9 @@ class _Reader:
 
     def problem(self, message: str, key: str | None = None, pos: int | None = None) -> None:
         self.problems.append(Problem(self.path, self.line(pos), key, message))
+
+    def note(self, message: str, key: str | None = None, pos: int | None = None) -> None:
+        self.problems.append(Problem(self.path, self.line(pos), key, message, stops=False))
 
     def skip_space(self) -> None:
         self.pos = SPACE.match(self.text, self.pos).end()
@@ -133,13 +177,22 @@ class _Reader:
 
     def read_all(self) -> None:
         while True:
-            at = self.text.find("@", self.pos)
-            between = self.text[self.pos : at if at >= 0 else len(self.text)]
-            self.check_text_between_entries(between, self.pos)
-            if at < 0:
+            found = AT_OR_COMMENT.search(self.text, self.pos)
+            end = found.start() if found else len(self.text)
+            self.check_text_between_entries(self.text[self.pos : end], self.pos)
+            if not found:
                 return
-            self.pos = at + 1
-            self.read_item(at)
+            self.pos = found.end()
+            if found.group() == "@":
+                self.read_item(found.start())
+            elif "@" in found.group():
+                self.pybtex_misreads = True
+                self.note(
+                    "this '%' line holds an '@': read as a comment, as biber and JabRef do "
+                    "(classic BibTeX and pybtex would start an entry there); to build with "
+                    "them too, write 'at' for '@' or delete the line",
+                    pos=found.start(),
+                )
 
     def check_text_between_entries(self, text: str, start: int) -> None:
         """Text outside entries is a comment to BibTeX, which hides a stray `}`."""
@@ -161,15 +214,33 @@ class _Reader:
         kind = self.read_name().lower()
         self.skip_space()
         if not kind or self.peek() not in "{(":
-            self.problem("'@' must be followed by an entry type and '{', as in @article{key, ...}")
+            if kind and KEY_AND_COMMA.match(self.text, self.pos):
+                # `@article smith2020, ...`: an entry whose '{' is missing would be lost.
+                self.problem(f"@{kind} needs a '{{' after its type, as in @{kind}{{key, ...")
+                return
+            self.pybtex_misreads = True
+            self.note(
+                "this '@' starts no entry (an entry is @type{key, ...}): read as text between "
+                "entries (BibTeX skips it with an error, pybtex would stop there); write 'at' "
+                "for '@' or delete it",
+                pos=at,
+            )
             return
         closer = "}" if self.peek() == "{" else ")"
+        opener = self.peek()
         self.pos += 1
         if kind in ("comment", "preamble", "string"):
+            body = self.pos
             self.skip_balanced(closer, at)
+            if kind == "string":
+                name = re.match(r"\s*([^\s=#{}\",]+)\s*=", self.text[body : self.pos])
+                if name:
+                    self.macros.add(name.group(1).lower())
+            if kind != "comment":
+                self.items.append((at, self.pos, None))
             return
         self.skip_space()
-        key_match = re.compile(r"[^\s,{}()=\"#%']+").match(self.text, self.pos)
+        key_match = KEYS[opener].match(self.text, self.pos)
         key = key_match.group(0) if key_match else ""
         if key_match:
             self.pos = key_match.end()
@@ -179,9 +250,10 @@ class _Reader:
             self.skip_balanced(closer, at)
             return
         self.pos += 1
-        entry = BibEntry(kind, key, self.line(at))
+        entry = BibEntry(kind, key, self.line(at), key_span=key_match.span())
         self.entries.append(entry)
         self.read_fields(entry, closer)
+        self.items.append((at, self.pos, entry))
 
     def read_fields(self, entry: BibEntry, closer: str) -> None:
         while True:
@@ -219,7 +291,8 @@ class _Reader:
                 self.skip_to_next_field(closer)
                 continue
             self.pos += 1
-            value = self.read_value(entry)
+            edits_before = len(entry.edits)
+            value, value_span = self.read_value(entry, name)
             if value is None:
                 entry.broken = True
                 return
@@ -234,19 +307,28 @@ class _Reader:
                 next_entry = self.text.find("\n@", self.pos)
                 self.pos = len(self.text) if next_entry < 0 else next_entry
                 return
-            if name in entry.fields:
-                self.problem(
-                    f"field '{name}' appears twice (first on line {entry.fields[name].line}); "
-                    "keep one",
-                    entry.key,
-                    start,
-                )
-            entry.fields[name] = BibField(name, value, self.line(start))
             self.skip_space()
-            if self.peek() == ",":
+            has_comma = self.peek() == ","
+            if has_comma:
                 self.pos += 1
             elif self.peek() != closer:
                 self.problem(f"a comma is missing after field '{name}'", entry.key, self.pos)
+            first = entry.fields.get(name)
+            if first is None:
+                entry.fields[name] = BibField(name, value, self.line(start), value_span)
+                continue
+            # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
+            # second, so the normalised copy leaves it out.
+            del entry.edits[edits_before:]
+            entry.edits.append((start, self.pos, ""))
+            if " ".join(first.value.split()) != " ".join(value.split()):
+                self.note(
+                    f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
+                    f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
+                    "the one you don't want",
+                    entry.key,
+                    start,
+                )
 
     def skip_to_next_field(self, closer: str) -> None:
         depth = 0
@@ -262,8 +344,8 @@ class _Reader:
                 return
             self.pos += 1
 
-    def read_value(self, entry: BibEntry) -> str | None:
-        parts = []
+    def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
+        parts, spans = [], []
         while True:
             self.skip_space()
             char = self.peek()
@@ -272,8 +354,9 @@ class _Reader:
                 if end < 0:
                     self.problem("a '{' is never closed; add the missing '}'", entry.key, self.pos)
                     self.pos = len(self.text)
-                    return None
+                    return None, None
                 parts.append(self.text[self.pos + 1 : end])
+                spans.append((self.pos + 1, end))
                 self.pos = end + 1
             elif char == '"':
                 end = self.pos + 1
@@ -284,20 +367,39 @@ class _Reader:
                 if end >= len(self.text):
                     self.problem("a '\"' is never closed", entry.key, self.pos)
                     self.pos = len(self.text)
-                    return None
+                    return None, None
                 parts.append(self.text[self.pos + 1 : end])
+                spans.append((self.pos + 1, end))
                 self.pos = end + 1
             else:
-                word = re.compile(r"[\w\-:.+/]+").match(self.text, self.pos)
+                word = WORD.match(self.text, self.pos)
                 if not word:
                     self.problem("a field has no value; write name = {value}", entry.key)
-                    return ""
+                    return "", None
                 parts.append(word.group(0))
+                spans.append(None)
+                if not word.group(0).isdigit() and word.group(0).lower() not in self.macros:
+                    self.undefined_macro(entry, name, word)
                 self.pos = word.end()
             self.skip_space()
             if self.peek() != "#":
-                return "".join(parts)
+                return "".join(parts), spans[0] if len(spans) == 1 else None
             self.pos += 1
+
+    def undefined_macro(self, entry: BibEntry, name: str, word: re.Match) -> None:
+        """`journal = aap` (as ADS writes it) with no @string for aap: shown as written.
+
+        pybtex would stop at it, and BibTeX would print nothing for it.
+        """
+        entry.edits.append((word.start(), word.end(), f"{{{word.group(0)}}}"))
+        self.note(
+            f"{name} = {word.group(0)}: no @string defines {word.group(0)!r}, so the site shows "
+            f"it as written, '{word.group(0)}' (BibTeX would print nothing); add "
+            f"@string{{{word.group(0)} = {{...}}}} above the entry, or write "
+            f"{name} = {{...}}",
+            entry.key,
+            word.start(),
+        )
 
     def balanced_end(self, start: int, opener: str, closer: str) -> int:
         """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
@@ -328,89 +430,197 @@ class _Reader:
             self.pos = end + 1
 
 
-def read(path: Path) -> tuple[list[BibEntry], list[Problem]]:
+@dataclass
+class BibFile:
+    """One .bib file as read: its entries, its problems, and what pybtex should get of it."""
+
+    path: Path
+    entries: list[BibEntry]
+    problems: list[Problem]
+    reader: _Reader | None = None
+
+    def normalised(self) -> str | None:
+        """The file as sphinxcontrib-bibtex should read it, or None if it reads it right.
+
+        Only the entries, @string and @preamble, with each entry's edits applied: a field
+        given twice left out, a duplicate key renamed, an undefined macro braced, an empty
+        name dropped. Text between entries (comments, front matter) goes: BibTeX ignores it.
+        """
+        reader = self.reader
+        if reader is None or not (
+            reader.pybtex_misreads or any(entry.edits for entry in self.entries)
+        ):
+            return None
+        pieces = []
+        for start, end, entry in reader.items:
+            cursor, piece = start, []
+            for edit_start, edit_end, replacement in sorted(entry.edits if entry else ()):
+                piece += [reader.text[cursor:edit_start], replacement]
+                cursor = edit_end
+            piece.append(reader.text[cursor:end])
+            pieces.append("".join(piece))
+        return "\n\n".join(pieces) + "\n"
+
+
+def read_file(path: Path, encoding: str = "utf-8-sig") -> BibFile:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode(encoding)
     except FileNotFoundError:
-        return [], [Problem(path, 0, None, "file not found; check bibtex_bibfiles in conf.py")]
+        return BibFile(path, [], [Problem(path, 0, None, "not found; check bibtex_bibfiles")])
     except UnicodeDecodeError as error:
         line = error.object[: error.start].count(b"\n") + 1
-        return [], [Problem(path, line, None, "not UTF-8; save the file as UTF-8")]
+        name = "UTF-8" if codecs.lookup(encoding).name.startswith("utf-8") else encoding
+        fix = (
+            "save the file as UTF-8"
+            if name == "UTF-8"
+            else f"save the file as {encoding}, or set bibtex_encoding in conf.py to its encoding"
+        )
+        return BibFile(path, [], [Problem(path, line, None, f"not {name}; {fix}")])
     reader = _Reader(path, text)
     reader.read_all()
-    return reader.entries, reader.problems
+    return BibFile(path, reader.entries, reader.problems, reader)
+
+
+def read(path: Path, encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[Problem]]:
+    bib_file = read_file(path, encoding)
+    return bib_file.entries, bib_file.problems
 
 
 def split_names(value: str) -> list[str]:
-    """Names between 'and's; an empty string marks an 'and' at an end or twice."""
+    """Names between 'and's (not within braces); '' marks an 'and' at an end or twice."""
     names: list[list[str]] = [[]]
+    depth = 0
     for word in value.split():
-        if word.lower() == "and":
+        if depth == 0 and word.lower() == "and":
             names.append([])
         else:
             names[-1].append(word)
+        depth += word.count("{") - word.count("}")
     return [" ".join(words) for words in names]
+
+
+def month_is_readable(value: str) -> bool:
+    """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, `jun--jul`: the first month counts."""
+    first = re.match(r"[a-z]+|\d+", value.replace("{", "").replace("}", "").strip().lower())
+    if not first:
+        return False
+    word = first.group(0)
+    return 1 <= int(word) <= 12 if word.isdigit() else word in MONTHS
+
+
+def plausible_slip(name: str, entry: BibEntry) -> str | None:
+    """The field an unknown field name is a typo of, if that field is missing and the name is
+    no field of its own: `opt...` (bibtex-mode's disabled field) or one that wraps a known
+    name (`cv_selected`, `fjournal`, `trueauthor`) is not a typo."""
+    if name.startswith("opt") or any(
+        name.startswith(known) or name.endswith(known) for known in KNOWN_FIELDS if len(known) > 2
+    ):
+        return None
+    close = difflib.get_close_matches(name, RENDERED_FIELDS, n=1, cutoff=0.75)
+    return close[0] if close and close[0] not in entry.fields else None
 
 
 def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     problems = []
 
-    def add(line: int, message: str) -> None:
-        problems.append(Problem(path, line, entry.key, message))
+    def note(line: int, message: str) -> None:
+        problems.append(Problem(path, line, entry.key, message, stops=False))
 
     required = () if entry.broken else REQUIRED_FIELDS.get(entry.type, ("title",))
     for requirement in required:
         options = requirement.split("|")
-        if not any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
-            add(
-                entry.line,
-                f"@{entry.type} needs the field '{options[0]}'"
-                + (f" (or '{options[1]}')" if len(options) > 1 else "")
-                + f"; add {options[0]} = {{...}}",
+        if any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
+            continue
+        if options[0] == "title":  # an entry with no title has nothing to show or link
+            problems.append(
+                Problem(
+                    path,
+                    entry.line,
+                    entry.key,
+                    f"@{entry.type} needs the field 'title'; add title = {{...}}",
+                )
             )
+            continue
+        either = f" (or '{options[1]}')" if len(options) > 1 else ""
+        note(
+            entry.line,
+            f"@{entry.type} has no '{options[0]}'{either}: shown without it, as BibTeX does "
+            f"(with a warning); add {options[0]} = {{...}}",
+        )
     year = entry.fields.get("year")
-    if year and not re.fullmatch(r"\d{4}", year.value.strip()):
-        add(year.line, f"year {year.value!r} is not a 4-digit year; write year = {{2023}}")
+    written = year.value.replace("{", "").replace("}", "").strip() if year else ""
+    if written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
+        digits = re.search(r"\d{4}", written)
+        sorted_as = f"sorted as {digits.group(0)}" if digits else "sorted last"
+        fix = f"year = {{{digits.group(0)}}}" if digits else "year = {2023} or {In press}"
+        note(
+            year.line,
+            f"year {year.value!r} is not a year: shown as written, {sorted_as}; write {fix}",
+        )
     date = entry.fields.get("date")
-    if date and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", date.value.strip()):
-        add(date.line, f"date {date.value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    written = date.value.strip() if date else ""
+    if written and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", written):
+        loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
+        if loose:
+            meant = "-".join(f"{int(part):02d}" for part in loose.groups() if part)
+            note(date.line, f"date {written!r} read as {meant}; write date = {{{meant}}}")
+        else:
+            note(
+                date.line,
+                f"date {written!r} is not YYYY, YYYY-MM or YYYY-MM-DD: its year is "
+                "the first four digits in it, if any; write date = {2020-05}",
+            )
     month = entry.fields.get("month")
-    if month:
-        value = month.value.strip().lower().rstrip(".")
-        if value not in MONTHS and not (value.isdigit() and 1 <= int(value) <= 12):
-            add(month.line, f"month {month.value!r} is unknown; write month = jan ... dec")
+    if month and not month.value.strip():
+        note(month.line, "month is empty: ignored; delete it or write month = apr")
+    elif month and not month_is_readable(month.value):
+        note(
+            month.line,
+            f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
+        )
     for role in ("author", "editor"):
         names = entry.fields.get(role)
         if names is None:
             continue
         parts = split_names(names.value)
-        if not names.value.strip() or any(not part for part in parts):
-            add(
+        if not names.value.strip():
+            note(
+                names.line, f"{role} is empty: shown without {role}s; write the names or delete it"
+            )
+        elif any(not part for part in parts):
+            kept = " and ".join(part for part in parts if part)
+            if names.value_span:  # pybtex would read 'and' as a name: the copy drops it
+                entry.edits.append((*names.value_span, kept))
+            note(
                 names.line,
-                f"{role} has an empty name (an empty field, or 'and' at an end or twice); "
-                "write the names as 'First Last and First Last'",
+                f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
+                f"write {role} = {{{kept}}}",
             )
     for name, bib_field in entry.fields.items():
         if name in KNOWN_FIELDS:
             continue
-        close = difflib.get_close_matches(name, RENDERED_FIELDS, n=1, cutoff=0.75)
-        if close:
-            add(bib_field.line, f"unknown field '{name}': did you mean '{close[0]}'?")
+        meant = plausible_slip(name, entry)
+        if meant:
+            note(
+                bib_field.line,
+                f"unknown field '{name}' (ignored, as BibTeX ignores it): did you mean '{meant}'?",
+            )
     selected = entry.fields.get("selected")
     if selected and selected.value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
-        add(
+        note(
             selected.line,
-            f"selected {selected.value!r} is not true or false; write selected = {{true}}",
+            f"selected {selected.value!r} is not true or false: read as false; "
+            "write selected = {true}",
         )
     equal = entry.fields.get("equal_contribution")
     if equal:
         authors = {name_key(n) for n in split_names(entry.fields.get("author", equal).value)}
         for name in split_names(equal.value):
-            if name_key(name) not in authors:
-                add(
+            if name and name_key(name) not in authors:
+                note(
                     equal.line,
-                    f"equal_contribution names {name!r}, who is not among the authors; "
-                    "write the name exactly as in author",
+                    f"equal_contribution names {name!r}, who is not among the authors: no mark "
+                    "for that name; write the name exactly as in author",
                 )
     return problems
 
@@ -419,30 +629,48 @@ def name_key(name: str) -> str:
     return " ".join(name.replace("{", "").replace("}", "").casefold().split())
 
 
-def check(paths: list[Path]) -> tuple[list[BibEntry], list[Problem]]:
-    """All entries of all files, and every problem found in them."""
-    entries, problems = [], []
-    seen: dict[str, tuple[Path, BibEntry]] = {}
+def check_files(paths: list[Path], encoding: str = "utf-8-sig") -> list[BibFile]:
+    """All files, with their entries and every problem found in them.
+
+    A key given twice keeps both entries: the later one is renamed `<key>_2` on the site.
+    """
+    files = []
+    taken: dict[str, tuple[Path, BibEntry]] = {}  # pybtex's keys ignore case
     for path in paths:
-        file_entries, file_problems = read(path)
-        problems += file_problems
-        for entry in file_entries:
-            problems += check_entry(path, entry)
-            first = seen.get(entry.key.casefold())
+        bib_file = read_file(path, encoding)
+        files.append(bib_file)
+        for entry in bib_file.entries:
+            bib_file.problems += check_entry(path, entry)
+            first = taken.get(entry.key.casefold())
             if first:
-                problems.append(
+                number = 2
+                while (renamed := f"{entry.key}_{number}").casefold() in taken:
+                    number += 1
+                bib_file.problems.append(
                     Problem(
                         path,
                         entry.line,
                         entry.key,
-                        f"duplicate key (first at {first[0].name}:{first[1].line}); BibTeX "
-                        "would silently drop this entry: rename one key or merge the two",
+                        f"duplicate key (first at {first[0].name}:{first[1].line}): both are "
+                        f"shown, this one as {renamed!r} (BibTeX would drop it); rename one "
+                        "key, or merge the two",
+                        stops=False,
                     )
                 )
-            else:
-                seen[entry.key.casefold()] = (path, entry)
-        entries += file_entries
-    return entries, problems
+                entry.edits.append((*entry.key_span, renamed))
+                entry.key = renamed
+            taken[entry.key.casefold()] = (path, entry)
+        bib_file.problems.sort(key=lambda problem: problem.line)
+    return files
+
+
+def check(paths: list[Path], encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[Problem]]:
+    """All entries of all files (with their keys on the site), and every problem found."""
+    files = check_files(paths, encoding)
+    return (
+        [entry for bib_file in files for entry in bib_file.entries],
+        [problem for bib_file in files for problem in bib_file.problems],
+    )
 
 
 def name_variants(entries: list[BibEntry]) -> list[str]:
@@ -503,53 +731,112 @@ def same_person_maybe(a: str, b: str) -> bool:
     return False
 
 
-def check_for_build(app) -> None:
-    """builder-inited: stop before sphinxcontrib-bibtex reads a file that would build wrong."""
-    paths = [Path(app.confdir, name) for name in app.config.bibtex_bibfiles]
+COPIES_FOLDER = "cvsite-bib"  # in the doctree folder: the normalised copies pybtex reads
+RECORD_FILE = "cvsite-bib-check.json"
+
+
+def check_for_build(app, config) -> None:
+    """config-inited: stop on a file that would build wrong, report the rest, and point
+    sphinxcontrib-bibtex at a normalised copy of each file that it would misread.
+
+    Runs before the environment compares the settings with the last build's, so that the
+    same file gives the same `bibtex_bibfiles` every time and no build reads every page
+    again because of it.
+    """
+    given = list(config.bibtex_bibfiles or [])
+    paths = [Path(app.confdir, name) for name in given]
+    strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{config.bibtex_encoding}\0{strict}\0".encode())
     for path in paths:
         digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b""))
     # Kept beside Sphinx's state, not in it: Sphinx saves its state only when a page changed.
-    record = Path(app.doctreedir, "cvsite-bib-check.json")
+    record = Path(app.doctreedir, RECORD_FILE)
     try:
         checked = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         checked = {}
-    if checked.get("digest") == digest.hexdigest():
-        reports = checked["name_variants"]
-    else:
-        entries, problems = check(paths)
-        stop_on(problems)
-        reports = name_variants(entries)
+    if checked.get("digest") != digest.hexdigest() or not all(
+        Path(app.confdir, name).exists() for name in checked.get("bibfiles", [])
+    ):
+        checked = fresh_check(app, config, given, paths, strict)
+        checked["digest"] = digest.hexdigest()
         record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(
-            json.dumps({"digest": digest.hexdigest(), "name_variants": reports}), encoding="utf-8"
-        )
-    for report in reports:
+        record.write_text(json.dumps(checked), encoding="utf-8")
+    config.bibtex_bibfiles = checked["bibfiles"]
+    for note in checked["notes"]:
+        logger.info(note)
+    for report in checked["name_variants"]:
         logger.info(f"refs.bib: maybe one person spelled two ways (kept as written): {report}")
 
 
-def stop_on(problems: list[Problem]) -> None:
+def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) -> dict:
+    try:
+        codecs.lookup(config.bibtex_encoding)
+    except LookupError:
+        conf_py = str(Path(app.confdir, "conf.py"))
+        stop_build(
+            [(conf_py, f"bibtex_encoding {config.bibtex_encoding!r} is no encoding Python "
+              "knows; set it to the .bib file's, e.g. \"utf-8\" or \"latin-1\".")],
+            "fix the settings in conf.py.",
+        )  # fmt: skip
+    files = check_files(paths, config.bibtex_encoding)
+    problems = [problem for bib_file in files for problem in bib_file.problems]
+    stop_on([problem for problem in problems if problem.stops or strict], strict)
+    copies = Path(app.doctreedir, COPIES_FOLDER)
+    bibfiles, used = [], set()
+    for index, (name, bib_file) in enumerate(zip(given, files, strict=True)):
+        text = bib_file.normalised()
+        if text is None:
+            bibfiles.append(name)
+            continue
+        copy = copies / f"{index}-{bib_file.path.name}"
+        data = text.encode(config.bibtex_encoding)
+        # Written only when it changed: sphinxcontrib-bibtex reads it again when its time does.
+        if not copy.exists() or copy.read_bytes() != data:
+            copies.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(data)
+        bibfiles.append(str(copy))
+        used.add(copy)
+    for stale in copies.glob("*.bib") if copies.exists() else ():
+        if stale not in used:
+            stale.unlink()
+    entries = [entry for bib_file in files for entry in bib_file.entries]
+    return {
+        "bibfiles": bibfiles,
+        "notes": [problem.describe() for problem in problems],
+        "name_variants": name_variants(entries),
+    }
+
+
+def stop_on(problems: list[Problem], strict: bool = False) -> None:
     if problems:
+        notes = " (cv_bib_strict = True makes notes errors)" if strict else ""
         stop_build(
             [
                 (f"{p.path}:{p.line}", f"{p.key}: {p.message}" if p.key else p.message)
                 for p in problems
             ],
-            f"{len(problems)} problem(s) in the .bib files; fix them and build again.",
+            f"{len(problems)} problem(s) in the .bib files{notes}; fix them and build again.",
         )
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(arg) for arg in argv] or [Path("refs.bib")]
+    strict = "--strict" in argv
+    paths = [Path(arg) for arg in argv if arg != "--strict"] or [Path("refs.bib")]
     entries, problems = check(paths)
-    for problem in problems:
-        print(f"ERROR: {problem}")
+    errors = [problem for problem in problems if problem.stops]
+    notes = [problem for problem in problems if not problem.stops]
+    for problem in errors + notes:
+        print(problem.describe(strict))
     for report in name_variants(entries):
         print(f"NOTE: maybe one person spelled two ways: {report}")
-    print(f"{len(entries)} entries, {len(problems)} problems in {', '.join(map(str, paths))}")
-    return 1 if problems else 0
+    print(
+        f"{len(entries)} entries, {len(errors)} problems, {len(notes)} notes in "
+        f"{', '.join(map(str, paths))}" + (" (--strict: notes fail the check)" if strict else "")
+    )
+    return 1 if errors or (strict and notes) else 0
 
 
 if __name__ == "__main__":

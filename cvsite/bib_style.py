@@ -117,19 +117,43 @@ def arxiv_id(entry: Entry) -> str | None:
     return fields["eprint"].strip() if prefix == "arxiv" else None
 
 
+# Years that name a state rather than a time: shown as written, sorted as the newest.
+PENDING_YEARS = frozenset(
+    {
+        "in press", "to appear", "forthcoming", "submitted", "under review", "in review",
+        "accepted", "in preparation", "under submission", "preprint",
+    }
+)  # fmt: skip
+NEWEST = 9999  # the sort year of a pending year: above every real one
+FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def is_pending(year: str) -> bool:
+    return " ".join(year.lower().split()) in PENDING_YEARS
+
+
 def entry_year(entry: Entry) -> str:
-    """The year from `year`, or from biblatex's `date` (YYYY-MM-DD)."""
-    year = entry.fields.get("year", "").strip()
-    if not year:
-        year = entry.fields.get("date", "").strip()[:4]
-    return year
+    """The year as shown: `year` as written (`2020`, `In press`), else the year of biblatex's
+    `date`, read as meant (`2020-05-01`, `2020-4-3`, `2020/05`)."""
+    year = entry.fields.get("year", "").replace("{", "").replace("}", "").strip()
+    if year:
+        return year
+    date = entry.fields.get("date", "").strip()
+    found = FOUR_DIGITS.search(date)
+    return found.group(0) if found else date
 
 
 def sort_year(entry: Entry) -> int:
-    """The year to sort by; a preprint with no year sorts by its arXiv id (YYMM.NNNNN)."""
+    """The year to sort by: a pending year (`In press`) is the newest, `2020a` is 2020; a
+    preprint with no year sorts by its arXiv id (YYMM.NNNNN); anything else sorts last."""
     year = entry_year(entry)
     if year.isdigit():
         return int(year)
+    if is_pending(year):
+        return NEWEST
+    found = FOUR_DIGITS.search(year)
+    if found:
+        return int(found.group(0))
     identifier = arxiv_id(entry) or ""
     match = re.fullmatch(r"(\d\d)(\d\d)\.\d{4,5}(v\d+)?", identifier)
     return 2000 + int(match.group(1)) if match else 0

@@ -62,8 +62,9 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("cv-entry", cv_entry.CVEntryDirective)
 
     app.connect("config-inited", publication_list.set_bibtex_ids)
-    # Before sphinxcontrib-bibtex (priority 500) reads the .bib files and forgives their errors.
-    app.connect("builder-inited", bib_check.check_for_build, priority=400)
+    # After the cv_* settings are checked (400), before the environment compares the settings
+    # with the last build's: it may point bibtex_bibfiles at a normalised copy.
+    app.connect("config-inited", bib_check.check_for_build, priority=450)
     app.add_node(publication_list.publication_list, **publication_list.VISITORS)
     app.add_directive("publication-list", publication_list.PublicationListDirective)
     # Before Sphinx's table-of-contents collector (priority 500) sees the sections.

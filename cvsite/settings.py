@@ -77,6 +77,13 @@ SETTINGS = (
         True,
         "the folder, relative to conf.py, where `make pdf` writes the PDF",
     ),
+    Setting(
+        "cv_bib_strict",
+        False,
+        bool,
+        False,
+        "True (every note about the .bib files stops the build) or False",
+    ),
 )
 
 

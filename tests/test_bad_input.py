@@ -70,7 +70,7 @@ def messages(result: subprocess.CompletedProcess) -> list[str]:
 
 
 def test_corpus_size_across_bib_pages_and_settings():
-    bib_files = list((REPO / "tests" / "bib_corpus").glob("*.bib"))
+    bib_files = [*REPO.glob("tests/bib_corpus/*.bib"), *REPO.glob("tests/bib_reports/*.bib")]
     assert sorted(p.name for p in PAGES.glob("*.md")) == sorted(PAGE_CASES)
     assert sorted(p.name for p in SETTINGS.glob("*.py")) == sorted(SETTING_CASES)
     assert len(bib_files) + len(PAGE_CASES) + len(SETTING_CASES) >= 25

@@ -1,67 +1,292 @@
-"""Strict .bib checks: each malformed file in tests/bib_corpus/ gets its own pinned message."""
+""".bib checks: what stops the build (tests/bib_corpus/) and what is only reported
+(tests/bib_reports/), one file per message, each with its message pinned."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import REPO
+from bs4 import BeautifulSoup
+from conftest import REPO, text_of
 
 from cvsite import bib_check
+from cvsite.bib_style import latex_to_plain
 
 CORPUS = REPO / "tests" / "bib_corpus"
+REPORTS = REPO / "tests" / "bib_reports"
+ROOT = REPO / "tests" / "roots" / "test-bib-style"
 
-# file -> every problem expected, as (line, key, part of the message).
+# Files that stop the build -> every problem expected, as (line, key, part of the message).
 EXPECTED = {
     "syntax-missing-equals.bib": [(3, "smith2020", "expected 'field = {value}'")],
     "unclosed-brace.bib": [(3, "smith2020", "the value of 'title' runs on into the fields")],
-    "duplicate-key.bib": [(6, "Smith2020", "duplicate key (first at duplicate-key.bib:1)")],
     "stray-brace.bib": [(4, "smith2020", "a stray '}' closed entry 'smith2020' (line 1) early")],
     "percent-comment.bib": [(3, "smith2020", "'%' starts no comment inside an entry")],
-    "missing-booktitle.bib": [(1, "smith2020", "@inproceedings needs the field 'booktitle'")],
     "missing-title.bib": [(1, "smith2020", "@misc needs the field 'title'")],
-    "year-not-numeric.bib": [(5, "smith2020", "year 'forthcoming' is not a 4-digit year")],
-    "unknown-month.bib": [(6, "smith2020", "month 'Smarch' is unknown")],
-    "empty-author.bib": [(2, "smith2020", "author has an empty name")],
-    "author-double-and.bib": [(2, "smith2020", "author has an empty name")],
-    "misspelled-tittle.bib": [(4, "smith2020", "unknown field 'tittle': did you mean 'title'?")],
-    "misspelled-booktitel.bib": [
-        (1, "smith2020", "@inproceedings needs the field 'booktitle'"),
-        (4, "smith2020", "unknown field 'booktitel': did you mean 'booktitle'?"),
-    ],
-    "misspelled-yeer.bib": [
-        (1, "smith2020", "@article needs the field 'year' (or 'date')"),
-        (5, "smith2020", "unknown field 'yeer': did you mean 'year'?"),
-    ],
-    "misspelled-eprnt.bib": [(4, "smith2020", "unknown field 'eprnt': did you mean 'eprint'?")],
     "missing-key.bib": [(1, None, "@misc needs a key and a comma")],
     "missing-comma.bib": [(3, "smith2020", "a comma is missing after field 'author'")],
+    "never-closed.bib": [(4, "smith2020", "entry is never closed: add the missing '}'")],
+    "not-utf8.bib": [(2, None, "not UTF-8; save the file as UTF-8")],
+    "entry-without-brace.bib": [(1, None, "@misc needs a '{' after its type")],
+}
+
+# Files that build, every entry shown -> every note expected, as (line, key, part of it).
+# An empty list: nothing to report (the file is as its tool writes it).
+REPORTED = {
+    "duplicate-field.bib": [
+        (4, "smith2020", "field 'title' is given twice: the first (line 3) is kept")
+    ],
+    "duplicate-field-same-value.bib": [],
+    "duplicate-key.bib": [
+        (
+            6,
+            "Smith2020",
+            "duplicate key (first at {file}:1): both are shown, this one as 'Smith2020_2'",
+        )
+    ],
+    "odd-keys.bib": [],  # DOI, URL, DBLP, "&", non-ASCII: each its own page and anchor
+    "misspelled-booktitel.bib": [
+        (1, "smith2020", "@inproceedings has no 'booktitle': shown without it"),
+        (
+            4,
+            "smith2020",
+            "unknown field 'booktitel' (ignored, as BibTeX ignores it): did you mean 'booktitle'?",
+        ),
+    ],
+    "misspelled-yeer.bib": [
+        (1, "smith2020", "@article has no 'year' (or 'date')"),
+        (
+            5,
+            "smith2020",
+            "unknown field 'yeer' (ignored, as BibTeX ignores it): did you mean 'year'?",
+        ),
+    ],
+    "misspelled-eprnt.bib": [(4, "smith2020", "unknown field 'eprnt'")],
+    "misspelled-field-present.bib": [],  # tittle beside title: a field of its own
+    "real-fields.bib": [],  # trueauthor, fjournal, optmonth, preprint, data, cv_selected
+    "missing-booktitle.bib": [(1, "smith2020", "@inproceedings has no 'booktitle'")],
+    "missing-fields.bib": [
+        (1, "smith2020", "@article has no 'journal' (or 'journaltitle'): shown without it"),
+        (7, "smith2019", "@book has no 'publisher': shown without it"),
+        (13, "smith2018", "@inproceedings has no 'author': shown without it"),
+    ],
+    "empty-author.bib": [(2, "smith2020", "author is empty: shown without authors")],
+    "author-double-and.bib": [
+        (
+            2,
+            "smith2020",
+            "author has an empty name ('and' twice or at an end): read as "
+            "'Jane Smith and John Doe'",
+        )
+    ],
+    "author-trailing-and.bib": [(2, "smith2020", "read as 'Jane Smith and John Doe'")],
+    "year-pending.bib": [],
+    "year-not-a-year.bib": [
+        (5, "smith2020a", "year '2020a' is not a year: shown as written, sorted as 2020"),
+        (12, "smith2022", "year 'n.d.' is not a year: shown as written, sorted last"),
+    ],
+    "loose-date.bib": [
+        (5, "smith2020", "date '2020-4-3' read as 2020-04-03; write date = {2020-04-03}"),
+        (12, "smith2019", "date '2019/05' read as 2019-05"),
+    ],
+    "month-loose.bib": [(30, "smith2017", "month is empty: ignored")],
+    "unknown-month.bib": [(6, "smith2020", "month 'Smarch' is not a month: ignored")],
+    "undefined-macro.bib": [
+        (
+            14,
+            "smith2021",
+            "journal = aap: no @string defines 'aap', so the site shows it as written",
+        )
+    ],
+    "percent-line-with-at.bib": [
+        (2, None, "this '%' line holds an '@': read as a comment"),
+        (10, None, "this '%' line holds an '@': read as a comment"),
+    ],
+    "at-in-text.bib": [(1, None, "this '@' starts no entry")],
+    "exports-layout.bib": [],  # front matter, headings, BOM, CRLF, tabs, capitals, @STRING
     "equal-contribution-not-author.bib": [
         (4, "smith2020", "equal_contribution names 'Jon Doe', who is not among the authors")
     ],
-    "duplicate-field.bib": [(4, "smith2020", "field 'title' appears twice (first on line 3)")],
-    "bad-date.bib": [(5, "smith2020", "date '2020/05' is not YYYY, YYYY-MM or YYYY-MM-DD")],
-    "never-closed.bib": [(4, "smith2020", "entry is never closed: add the missing '}'")],
-    "not-utf8.bib": [(2, None, "not UTF-8; save the file as UTF-8")],
+    "selected-not-boolean.bib": [(5, "smith2020", "selected 'maybe' is not true or false")],
 }
 
 
 def test_every_corpus_file_is_pinned():
     assert sorted(EXPECTED) == sorted(path.name for path in CORPUS.glob("*.bib"))
-    assert len(EXPECTED) >= 15
+    assert sorted(REPORTED) == sorted(path.name for path in REPORTS.glob("*.bib"))
+    assert len(EXPECTED) + len(REPORTED) >= 30
+
+
+def assert_problems(found, expected, file: str = "") -> None:
+    """`{file}` in an expected message stands for the name of the file checked."""
+    assert len(found) == len(expected), found
+    for (line, key, message), (want_line, want_key, want_part) in zip(found, expected, strict=True):
+        assert (line, key) == (want_line, want_key), found
+        assert want_part.replace("{file}", file) in message, message
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_malformed_file_gets_its_message(name):
     _, problems = bib_check.check([CORPUS / name])
-    found = sorted((p.line, p.key, p.message) for p in problems)
-    expected = sorted(EXPECTED[name], key=lambda item: item[0])
-    assert len(found) == len(expected), found
-    for (line, key, message), (want_line, want_key, want_part) in zip(found, expected, strict=True):
-        assert (line, key) == (want_line, want_key), found
-        assert want_part in message, message
+    assert all(problem.stops for problem in problems)
+    assert_problems([(p.line, p.key, p.message) for p in problems], EXPECTED[name])
+
+
+def check_command(*arguments: str) -> subprocess.CompletedProcess:
+    """`make check` (STRICT=1 adds --strict)."""
+    return subprocess.run(
+        [sys.executable, "-m", "cvsite.bib_check", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def notes_in(output: str, path: Path) -> list[tuple[int, str | None, str]]:
+    """(line, key, message) of each `path:line: NOTE: [key: ]message` line."""
+    found = []
+    for line in output.splitlines():
+        match = re.match(rf"{re.escape(str(path))}:(\d+): NOTE: (.*)", line)
+        if match:
+            rest = match.group(2)
+            key, _, message = rest.partition(": ")
+            if key.startswith("this "):  # a note outside entries names no key
+                key, message = None, rest
+            found.append((int(match.group(1)), key, message))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(REPORTED))
+def test_make_check_prints_each_note_and_strict_fails_on_it(name):
+    result = check_command(str(REPORTS / name))
+    assert result.returncode == 0, result.stdout
+    assert_problems(notes_in(result.stdout, REPORTS / name), REPORTED[name], name)
+    assert "ERROR" not in result.stdout and "Traceback" not in result.stderr
+    strict = check_command("--strict", str(REPORTS / name))
+    assert strict.returncode == (1 if REPORTED[name] else 0), strict.stdout
+    assert strict.stdout.count(": ERROR: ") == len(REPORTED[name])
+
+
+def entries_written(path: Path) -> int:
+    """Entries in the file, counted without our reader: each @type{ but @string and @comment,
+    at the start of a line and outside '%' comments."""
+    text = path.read_text(encoding="utf-8-sig")
+    types = re.findall(r"^\s*@(\w+)\s*[{(]", text, re.MULTILINE)
+    return sum(kind.lower() not in ("string", "comment", "preamble") for kind in types)
+
+
+def build(source: Path, tmp_path: Path, *options: str) -> subprocess.CompletedProcess:
+    """The bib-style project with `source` as its refs.bib, built as `make html` builds."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, dirs_exist_ok=True)
+    shutil.copy2(source, project / "refs.bib")
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", *options,
+         str(project), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+
+
+def shown_titles(tmp_path: Path) -> list[str]:
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    items = BeautifulSoup(page, "html.parser").select(".cv-publications ol > li")
+    return [text_of(item.select_one(".cv-pub-title")) for item in items]
+
+
+@pytest.mark.parametrize("name", sorted(REPORTED))
+def test_reported_file_builds_with_every_entry_and_its_notes(name, tmp_path):
+    result = build(REPORTS / name, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    notes = notes_in(result.stdout, tmp_path / "project" / "refs.bib")
+    assert_problems(notes, REPORTED[name], "refs.bib")
+    entries, _ = bib_check.check([REPORTS / name])
+    titles = shown_titles(tmp_path)
+    assert len(titles) == len(entries) == entries_written(REPORTS / name)
+    assert sorted(titles) == sorted(latex_to_plain(e.fields["title"].value) for e in entries)
+    # Each entry has its own paper page.
+    pages = list((tmp_path / "out" / "publications").glob("*.html"))
+    assert len(pages) == len(entries)
+
+
+@pytest.mark.parametrize("name", [name for name, notes in sorted(REPORTED.items()) if notes][:3])
+def test_cv_bib_strict_makes_notes_stop_the_build(name, tmp_path):
+    result = build(REPORTS / name, tmp_path, "-D", "cv_bib_strict=1")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": ERROR: " in line]
+    assert len(errors) == len(REPORTED[name]), result.stderr
+    line, key, part = REPORTED[name][0]
+    assert errors[0].startswith(f"{tmp_path / 'project' / 'refs.bib'}:{line}: ERROR: ")
+    assert part.replace("{file}", "refs.bib") in errors[0] and (
+        key is None or f": ERROR: {key}: " in errors[0]
+    )
+    assert "cv_bib_strict = True makes notes errors" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_both_entries_of_a_duplicate_key_get_their_own_id_and_page(tmp_path):
+    assert build(REPORTS / "duplicate-key.bib", tmp_path).returncode == 0
+    page = BeautifulSoup(
+        (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    items = {li["id"]: text_of(li.select_one(".cv-pub-title")) for li in page.select("li[id]")}
+    assert items == {"smith2020": "First", "smith2020-2": "Second"}
+    second = (tmp_path / "out" / "publications" / "Smith2020_2.html").read_text(encoding="utf-8")
+    assert "Second" in second and "@misc{Smith2020_2," in second
+
+
+def test_the_first_of_a_field_given_twice_is_shown_and_the_entries_after_it_too(tmp_path):
+    assert build(REPORTS / "duplicate-field.bib", tmp_path).returncode == 0
+    assert shown_titles(tmp_path) == ["After the Repeated Field", "A Title"]
+
+
+def test_pending_years_are_shown_as_written_and_sorted_newest(tmp_path):
+    assert build(REPORTS / "year-pending.bib", tmp_path).returncode == 0
+    page = BeautifulSoup(
+        (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    peer_reviewed = [li["id"] for li in page.select(".cv-publications-peer-reviewed li")]
+    assert peer_reviewed == ["smith2024press", "smith2024appear", "smith2021"]
+    venues = [text_of(li.select_one("strong")) for li in page.select("li[id]")]
+    assert "Journal of Tests In press" in venues and "Under review" in venues
+
+
+def test_loose_dates_undefined_macros_and_empty_names_read_as_meant(tmp_path):
+    loose = BeautifulSoup("", "html.parser")
+    for name in ("loose-date.bib", "undefined-macro.bib", "author-double-and.bib"):
+        assert build(REPORTS / name, tmp_path / name).returncode == 0
+        page = (tmp_path / name / "out" / "index.html").read_text(encoding="utf-8")
+        loose.append(BeautifulSoup(page, "html.parser"))
+    text = {text_of(li.p) for li in loose.select("li[id]")}
+    assert "A Loosely Dated Title Jane Smith. Journal of Tests 2020." in text
+    assert "An Undefined Macro Jane Smith. aap 2021." in text
+    assert "A Defined Macro Jane Smith. Journal of Tests 2020." in text
+    assert "A Title Jane Smith, John Doe." in text
+
+
+def test_a_file_in_the_declared_bibtex_encoding_builds(tmp_path):
+    source = tmp_path / "latin-1.bib"
+    source.write_bytes((CORPUS / "not-utf8.bib").read_bytes())
+    assert build(source, tmp_path / "utf-8").returncode == 1
+    result = build(source, tmp_path / "latin-1", "-D", "bibtex_encoding=latin-1")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "latin-1" / "out" / "index.html").read_text(encoding="utf-8")
+    assert "José Smith" in page
+
+
+def test_a_rebuild_reports_the_notes_again_and_reads_no_page(tmp_path):
+    first = build(REPORTS / "duplicate-key.bib", tmp_path)
+    again = build(REPORTS / "duplicate-key.bib", tmp_path)
+    assert (first.returncode, again.returncode) == (0, 0)
+    note = notes_in(again.stdout, tmp_path / "project" / "refs.bib")
+    assert [(line, key) for line, key, _ in note] == [(6, "Smith2020")]
+    assert "targets for 0 source files that are out of date" in again.stdout
 
 
 def test_the_real_refs_bib_is_clean_and_its_variants_are_reported():
@@ -90,24 +315,19 @@ def test_name_variant_heuristic(first, second, same):
 
 
 def test_a_broken_bib_stops_the_build_with_file_line_and_no_traceback(tmp_path):
+    result = build(CORPUS / "stray-brace.bib", tmp_path)
     project = tmp_path / "project"
-    shutil.copytree(REPO / "tests" / "roots" / "test-bib-style", project)
-    shutil.copy(CORPUS / "stray-brace.bib", project / "refs.bib")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(project), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
     assert result.returncode == 1
     assert f"{project / 'refs.bib'}:4: ERROR: smith2020: 'booktitle = ...'" in result.stderr
     assert "Build stopped: 1 problem(s) in the .bib files" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_make_check_exit_status(tmp_path):
-    command = [sys.executable, "-m", "cvsite.bib_check"]
-    bad = subprocess.run([*command, str(CORPUS / "duplicate-key.bib")], capture_output=True)
-    good = subprocess.run([*command, str(REPO / "refs.bib")], capture_output=True, text=True)
+def test_make_check_exit_status():
+    bad = check_command(str(CORPUS / "stray-brace.bib"))
+    good = check_command(str(REPO / "refs.bib"))
     assert (bad.returncode, good.returncode) == (1, 0)
-    assert "12 entries, 0 problems" in good.stdout and "NOTE: maybe one person" in good.stdout
+    assert "12 entries, 0 problems, 0 notes" in good.stdout
+    assert "NOTE: maybe one person" in good.stdout
+    # Name variants are for the owner to decide: even --strict lets them pass.
+    assert check_command("--strict", str(REPO / "refs.bib")).returncode == 0
