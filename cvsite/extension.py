@@ -19,6 +19,7 @@ from . import (
     paper_pages,
     pdf_cv,
     pdf_link,
+    pdf_scripts,
     publication_list,
     search_engines,
     settings,
@@ -87,6 +88,10 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("html-page-context", paper_pages.add_prototype_placeholders)
     app.connect("html-page-context", paper_pages.start_making_pages)
     app.connect("html-collect-pages", paper_pages.write_pages)
+
+    # The PDF in every script: runs the main font lacks switch font (LaTeX only).
+    app.add_node(pdf_scripts.script_run, **pdf_scripts.VISITORS)
+    app.add_post_transform(pdf_scripts.WrapScriptRuns)
 
     app.add_node(pdf_link.pdf_link, **pdf_link.VISITORS)
     app.add_directive("cv-pdf-link", pdf_link.PDFLinkDirective)

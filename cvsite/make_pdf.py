@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import system_packages
+from . import pdf_scripts, system_packages
 
 # Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
 LOG_PROBLEMS = re.compile(
@@ -78,6 +78,10 @@ def build(repo: Path, outdir: Path, workdir: Path | None = None, *overrides: str
         log_problems(log.read_text(encoding="utf-8", errors="replace")) if log.exists() else []
     )
     pdf = tex.with_suffix(".pdf")
+    # A character in no font: say where it is written and what to install, not just the log.
+    missing_characters = pdf_scripts.explain_missing_characters(problems, repo)
+    if missing_characters:
+        sys.exit(missing_characters)
     if result.returncode != 0 or problems or not pdf.exists():
         details = "\n  ".join(problems) or result.stdout[-2000:]
         sys.exit(f"make pdf: LaTeX reported problems in {log}:\n  {details}")

@@ -12,6 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
 
+from . import pdf_scripts
+
 STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 
@@ -24,8 +26,10 @@ def latex_escape(text: str) -> str:
 
 def header(config: Config) -> str:
     shown_homepage = config.cv_homepage.removeprefix("https://").removeprefix("http://")
-    fields = (config.cv_owner, config.cv_email, config.cv_homepage, shown_homepage)
-    return r"\cvsiteheader" + "".join("{" + latex_escape(field) + "}" for field in fields)
+    # The name may be in any script: it switches font as the pages' text does.
+    name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, latex_escape)
+    fields = (config.cv_email, config.cv_homepage, shown_homepage)
+    return rf"\cvsiteheader{{{name}}}" + "".join("{" + latex_escape(f) + "}" for f in fields)
 
 
 def pdf_metadata(config: Config) -> str:

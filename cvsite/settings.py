@@ -8,7 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import owner_names
+from . import owner_names, pdf_scripts
 from .errors import stop_build
 
 
@@ -78,6 +78,14 @@ SETTINGS = (
         "the folder, relative to conf.py, where `make pdf` writes the PDF",
     ),
     Setting(
+        "cv_pdf_fonts",
+        pdf_scripts.DEFAULT_FONTS,
+        list,
+        True,
+        "the PDF's font families, the main one first, then those for scripts it lacks, "
+        'e.g. ["FreeSerif", "WenQuanYi Zen Hei"]',
+    ),
+    Setting(
         "cv_bib_strict",
         False,
         bool,
@@ -126,6 +134,13 @@ def check(app: Sphinx, config: Config) -> None:
         if not isinstance(variant, str) or not variant.strip():
             problems.append(f"cv_owner_variants holds {variant!r}; each must be a non-empty name.")
     problems += not_owner_problems(config)
+    fonts = config.cv_pdf_fonts
+    for font in fonts if isinstance(fonts, list) else []:
+        if not isinstance(font, str) or not font.strip():
+            problems.append(
+                f"cv_pdf_fonts holds {font!r}; each must be a font family as `fc-list : family` "
+                'names it, e.g. "FreeSerif".'
+            )
     if config.cv_pdf_paper not in ("a4", "letter"):
         problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
     homepage = config.cv_homepage
