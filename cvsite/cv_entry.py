@@ -13,6 +13,8 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
+from . import pdf_scripts
+
 FIELDS = ("institution", "role", "dates", "place")
 REQUIRED = {
     "institution": "National University of Singapore",
@@ -67,7 +69,11 @@ def depart_cv_entry_html(self: HTML5Translator, node: cv_entry) -> None:
 
 
 def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
-    fields = "".join("{" + self.encode(node[field]) + "}" for field in FIELDS)
+    # The fields are attributes, not text nodes, so they get their font switches here.
+    fonts = self.config.cv_pdf_fonts
+    fields = "".join(
+        "{" + pdf_scripts.latex_text(node[field], fonts, self.encode) + "}" for field in FIELDS
+    )
     self.body.append(f"\n\\begin{{cvsiteentry}}{fields}\n")
 
 

@@ -65,6 +65,8 @@ def pdftotext_fonts(pdf: Path) -> list[str]:
         "राम कुमार",  # Devanagari
         "สมชาย ใจดี",  # Thai
         "大规模深度学习的高效训练",  # a Chinese title, in bold
+        "东方示例大学",  # a cv-entry's institution (an option, not page text)
+        "서울",  # a cv-entry's place
     ],
 )
 def test_each_name_is_in_the_text(scripts_pdf, name):
