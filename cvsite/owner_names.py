@@ -37,6 +37,7 @@ RAISED_MARK = re.compile(
     r"\$\s*\^?\s*\{?\s*([*†‡]+)\s*\}?\s*\$|\\textsuperscript\s*\{\s*([*†‡]+)\s*\}|\^\{?([*†‡]+)\}?"
 )
 DBLP_NUMBER = re.compile(r"\s+(\d{4})$")  # DBLP tells homonyms apart: "Wei Wang 0001"
+DECORATED = re.compile(r"[\\*†‡$^]|\d{4}$")  # most names have none of it: nothing to remove
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
 LATIN_LETTERS = str.maketrans(
@@ -63,6 +64,8 @@ class WrittenName:
 @functools.lru_cache(maxsize=1 << 16)  # a .bib repeats its names
 def written_name(name: str) -> WrittenName:
     """A name without what decorates it: \\textbf{...}, *, †, $^*$, DBLP's number."""
+    if not DECORATED.search(name):
+        return WrittenName(name)
     text = without_style_commands(name)
     text = DAGGER_COMMAND.sub(lambda m: DAGGERS.get(m.group(1), "†"), text)
     text = RAISED_MARK.sub(lambda m: next(group for group in m.groups() if group), text)
@@ -102,6 +105,8 @@ def closing_brace(text: str, start: int) -> int | None:
 def fold(token: str) -> str:
     """Case, and the accents of Latin letters, ignored: "Rafał" -> "rafal". Other scripts
     keep their letters (only their case is folded)."""
+    if token.isascii():
+        return token.lower()
     letters = []
     for char in unicodedata.normalize("NFC", token.casefold()):
         if unicodedata.name(char, "").startswith("LATIN"):
@@ -198,6 +203,7 @@ class OwnerName:
 
     parsed: ParsedName
     splits: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    tokens: frozenset[str]  # a match shares the family name, so at least one of these
 
     @classmethod
     def of(cls, name: str) -> OwnerName:
@@ -207,13 +213,15 @@ class OwnerName:
         else:
             tokens = parsed.tokens  # "Ana María López García": the family may start anywhere
             splits = tuple((tokens[:k], tokens[k:]) for k in range(1, len(tokens)))
-        return cls(parsed, splits)
+        return cls(parsed, splits, frozenset(parsed.tokens))
 
     def match(self, name: ParsedName) -> Match:
         if name.number and self.parsed.number and name.number != self.parsed.number:
             return Match.NO  # DBLP says: another person of the same name
         if name.tokens == self.parsed.tokens or "".join(name.tokens) == "".join(self.parsed.tokens):
             return Match.SURE
+        if self.tokens.isdisjoint(name.tokens):
+            return Match.NO  # most authors: no name in common
         return best(self.match_split(name, given, family) for given, family in self.splits)
 
     @staticmethod
