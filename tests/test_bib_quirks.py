@@ -1,0 +1,393 @@
+"""Quirks of real .bib exports, each reproduced in a fixture of tests/bib_quirks/ (the catalogue is
+its README.md): every fixture is built as a site of its own, as `make html` builds one.
+
+A fixture's header says whose file it is and what must happen:
+
+    % owner: <cv_owner>
+    % expect: builds | reports | stops
+    % lines: <the lines a report or a stop must name>
+
+builds   the site shows every entry once, with its title and its page, the owner in bold, and the
+         strict check reports nothing;
+reports  the site still builds and shows every entry pybtex can read, and `python -m
+         cvsite.bib_check` names each listed line;
+stops    the build fails with a message naming each listed line, without a traceback.
+
+What the site must show is worked out from the .bib with pybtex alone, not with cvsite's code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, text_of
+from pybtex import errors as pybtex_errors
+from pybtex.database import Entry, Person, parse_string
+
+QUIRKS = REPO / "tests" / "bib_quirks"
+ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
+EXPECTATIONS = ("builds", "reports", "stops")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # Sphinx colours its output when FORCE_COLOR is set
+
+
+@dataclass(frozen=True)
+class Fixture:
+    path: Path
+    owner: str
+    expect: str
+    lines: tuple[int, ...]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def __str__(self) -> str:
+        return self.path.stem
+
+
+def read_fixture(path: Path) -> Fixture:
+    header = {}
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if not line.startswith("%"):
+            break
+        name, colon, value = line.lstrip("% ").partition(":")
+        if colon and name in ("owner", "expect", "lines"):
+            header[name] = value.strip()
+    lines = tuple(int(number) for number in header.get("lines", "").split())
+    return Fixture(path, header.get("owner", ""), header.get("expect", ""), lines)
+
+
+FIXTURES = [read_fixture(path) for path in sorted(QUIRKS.glob("*.bib"))]
+
+
+def fixtures(expect: str) -> list[Fixture]:
+    return [fixture for fixture in FIXTURES if fixture.expect == expect]
+
+
+# -- What the .bib holds, read by pybtex alone ---------------------------------------------------
+
+
+def parsed_entries(fixture: Fixture) -> list[tuple[str, Entry]]:
+    """The papers in the file, as (key, entry). A file that builds must parse strictly. Otherwise
+    pybtex reads each entry on its own, as far as it can (so two entries of one key are two
+    papers), and an entry left without a title is no paper."""
+    text = fixture.path.read_text(encoding="utf-8-sig")
+    builds = fixture.expect == "builds"
+    strict = pybtex_errors.strict
+    pybtex_errors.strict = builds
+    papers = []
+    try:
+        for chunk in [text] if builds else re.split(r"(?m)^(?=[ \t]*@)", text):
+            with contextlib.redirect_stderr(io.StringIO()):  # pybtex prints what it skipped
+                papers += parse_string(chunk, "bibtex").entries.items()
+    finally:
+        pybtex_errors.strict = strict
+    return [(key, entry) for key, entry in papers if entry.fields.get("title", "").strip()]
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, without accents or case: how a reader compares two spellings."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed.casefold() if char.isalnum())
+
+
+def shown_words(latex: str) -> str:
+    """The text a title or name must show, squashed: markup of LaTeX and HTML is not shown."""
+    text = re.sub(r"\\href\s*\{[^{}]*\}", "", latex)  # the link target of \href{url}{text}
+    text = re.sub(r"\\[A-Za-z]+|\\.", "", text)  # command names and escapes, not their arguments
+    text = html.unescape(re.sub(r"<[^>]*>", "", text))
+    return squash(text)
+
+
+def reading_order(person: Person) -> str:
+    parts = (person.first_names, person.middle_names, person.prelast_names, person.last_names)
+    return " ".join(name for part in parts for name in part)
+
+
+def owner_key(owner: str) -> str:
+    person = Person(owner)
+    return squash(" ".join(person.prelast_names + person.last_names))
+
+
+def is_owner(person: Person, owner: str) -> bool:
+    """The owner in any spelling of a fixture: the surname appears in the name, in either order."""
+    key = owner_key(owner)
+    family_first = " ".join(person.last_names + person.first_names + person.middle_names)
+    return any(key in shown_words(form) for form in (reading_order(person), family_first))
+
+
+# -- The built site ------------------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    html: Path
+    returncode: int
+    log: str
+
+    def index(self) -> BeautifulSoup:
+        return BeautifulSoup((self.html / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def site_of(fixture: Fixture, workdir: Path) -> Site:
+    """The fixture built as the only .bib of a tiny site, with the options `make html` uses."""
+    source = workdir / fixture.path.stem / "source"
+    shutil.copytree(ROOT, source)
+    shutil.copy2(fixture.path, source / fixture.name)
+    out = source.parent / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html",
+         "-d", str(source.parent / "doctrees"), str(source), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CVSITE_QUIRK_BIB": fixture.name, "CVSITE_QUIRK_OWNER": fixture.owner},
+    )  # fmt: skip
+    return Site(out, result.returncode, ANSI_ESCAPE.sub("", result.stdout + result.stderr))
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bib-quirks")
+
+
+def bib_check(fixture: Fixture) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cvsite.bib_check", str(fixture.path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+
+
+def lines_named(output: str, fixture: Fixture) -> set[int]:
+    """The line numbers that messages give as <file>:<line>."""
+    return {int(number) for number in re.findall(rf"{re.escape(fixture.name)}:(\d+)", output)}
+
+
+def items_by_title(soup: BeautifulSoup, entries: list[tuple[str, Entry]]) -> list[list]:
+    """Each entry's list items, found by the title they show (keys may be rewritten as ids)."""
+    titles = [
+        (li, squash(text_of(li.select_one(".cv-pub-title"))))
+        for li in soup.select(".cv-publications li[id]")
+    ]
+    return [
+        [li for li, shown in titles if shown == shown_words(entry.fields["title"])]
+        for _, entry in entries
+    ]
+
+
+def the_item(found: list[list], index: int, key: str):
+    items = found[index]
+    assert len(items) == 1, f"{key}: shown {len(items)} times with its title as written"
+    return items[0]
+
+
+def assert_every_entry_shown_once(site: Site, fixture: Fixture) -> None:
+    assert site.returncode == 0, site.log
+    entries = parsed_entries(fixture)
+    soup = site.index()
+    items = soup.select(".cv-publications li[id]")
+    found = items_by_title(soup, entries)
+    missing = [key for (key, _), lis in zip(entries, found, strict=True) if len(lis) != 1]
+    assert not missing, f"not shown exactly once, with its title as written: {missing}"
+    assert len(items) == len(entries)
+    ids = [li["id"] for li in items]
+    assert all(ids) and len(set(ids)) == len(ids), ids
+
+
+def assert_every_entry_has_its_page(site: Site, fixture: Fixture) -> None:
+    assert site.returncode == 0, site.log
+    entries = parsed_entries(fixture)
+    pages = set()
+    found = items_by_title(site.index(), entries)
+    for index, (key, entry) in enumerate(entries):
+        link = the_item(found, index, key).select_one(".cv-pub-title a[href]")
+        assert link is not None, f"{key}: its title links to no page"
+        page = (site.html / link["href"]).resolve()
+        assert page.parent == (site.html / "publications").resolve() and page.is_file(), key
+        title = squash(text_of(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")))
+        assert shown_words(entry.fields["title"]) in title, f"{key}: title not on its page"
+        pages.add(page)
+    assert len(pages) == len(entries), "two entries share a page"
+
+
+def assert_owner_in_bold(site: Site, fixture: Fixture) -> None:
+    """The owner, wherever pybtex finds the owner's surname, is in bold, and nobody else is."""
+    assert site.returncode == 0, site.log
+    entries = parsed_entries(fixture)
+    key = owner_key(fixture.owner)
+    with_owner = 0
+    found = items_by_title(site.index(), entries)
+    for index, (entry_key, entry) in enumerate(entries):
+        li = the_item(found, index, entry_key)
+        persons = entry.persons.get("author", [])
+        owners = [person for person in persons if is_owner(person, fixture.owner)]
+        bold = [squash(text_of(strong)) for strong in li.p.find_all("strong")]
+        if owners:
+            with_owner += 1
+            assert any(key in text for text in bold), f"{entry_key}: the owner is not in bold"
+        for person in persons:
+            if person in owners or str(person) == "others":
+                continue
+            surname = squash(" ".join(person.last_names))
+            assert surname and not any(surname in text for text in bold), (
+                f"{entry_key}: {person} is in bold but is not the owner"
+            )
+    # A fixture that builds has the owner in a form pybtex reads; one that reports may not.
+    assert with_owner or fixture.expect != "builds", "the fixture has no entry with its owner"
+
+
+# -- Every fixture is what its header says -------------------------------------------------------
+
+
+def test_every_fixture_has_an_owner_an_expectation_and_its_lines():
+    assert len(FIXTURES) >= 30
+    for fixture in FIXTURES:
+        text = fixture.path.read_text(encoding="utf-8-sig")
+        assert text.startswith("%"), f"{fixture}: the first line is not a '%' comment"
+        assert fixture.owner and fixture.expect in EXPECTATIONS, fixture
+        assert bool(fixture.lines) == (fixture.expect != "builds"), fixture
+        assert "@" not in "".join(line for line in text.splitlines() if line.startswith("% ")), (
+            f"{fixture}: an '@' in a comment starts an entry for BibTeX"
+        )
+
+
+def test_the_catalogue_names_every_fixture():
+    catalogue = (QUIRKS / "README.md").read_text(encoding="utf-8")
+    assert [f.name for f in FIXTURES if f.name not in catalogue] == []
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in fixtures("builds") if f.name.startswith("names-")], ids=str
+)
+def test_names_fixtures_spell_the_owner_in_every_entry(fixture):
+    for key, entry in parsed_entries(fixture):
+        assert any(is_owner(p, fixture.owner) for p in entry.persons.get("author", [])), key
+
+
+# -- builds ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture", fixtures("builds"), ids=str)
+def test_builds_and_shows_every_entry_once(fixture, workdir):
+    site = site_of(fixture, workdir)
+    assert_every_entry_shown_once(site, fixture)
+    assert not re.search(r"WARNING|ERROR", site.log), site.log
+
+
+@pytest.mark.parametrize("fixture", fixtures("builds"), ids=str)
+def test_builds_a_page_for_every_entry(fixture, workdir):
+    assert_every_entry_has_its_page(site_of(fixture, workdir), fixture)
+
+
+@pytest.mark.parametrize("fixture", fixtures("builds"), ids=str)
+def test_builds_with_the_owner_in_bold(fixture, workdir):
+    assert_owner_in_bold(site_of(fixture, workdir), fixture)
+
+
+@pytest.mark.parametrize("fixture", fixtures("builds"), ids=str)
+def test_builds_without_a_report_from_the_strict_check(fixture):
+    result = bib_check(fixture)
+    assert lines_named(result.stdout + result.stderr, fixture) == set(), result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# What some fixtures must show beyond their entries and the owner.
+def links(li) -> list[str]:
+    return [a["href"] for a in li.select("p > a.reference.external")]
+
+
+def test_doi_links_resolve_however_the_doi_is_written(workdir):
+    fixture = read_fixture(QUIRKS / "fields-doi-forms.bib")
+    soup = site_of(fixture, workdir).index()
+    dois = sorted(href for li in soup.select(".cv-publications li[id]") for href in links(li))
+    assert dois == [f"https://doi.org/10.1000/quirk.doi.000{n}" for n in (1, 2, 3, 4)]
+
+
+def test_only_arxiv_identifiers_link_to_arxiv(workdir):
+    fixture = read_fixture(QUIRKS / "fields-eprint-forms.bib")
+    soup = site_of(fixture, workdir).index()
+    arxiv = [h for li in soup.select("li[id]") for h in links(li) if "arxiv.org" in h]
+    assert "https://arxiv.org/abs/quant-ph/4399001" in arxiv
+    new_or_old_id = re.compile(r"https://arxiv\.org/abs/(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})")
+    assert all(new_or_old_id.fullmatch(href) for href in arxiv), arxiv
+
+
+@pytest.mark.parametrize(
+    ("name", "not_shown"),
+    [
+        ("titles-latex.bib", ("\\", "$", "https://example.org/notes.pdf")),
+        ("titles-braces.bib", ("{", "}")),
+        ("titles-html.bib", ("<i>", "</sub>", "&amp;")),
+        ("names-marks.bib", ("\\", "$")),
+        ("names-dblp-numbers.bib", ("0003",)),
+        ("syntax-header-comments.bib", ("jabref", "BibDesk")),
+        ("names-groups-and-others.bib", ("{", "}")),
+    ],
+)
+def test_markup_of_the_file_is_not_shown(name, not_shown, workdir):
+    site = site_of(read_fixture(QUIRKS / name), workdir)
+    assert site.returncode == 0, site.log
+    for li in site.index().select(".cv-publications li[id]"):
+        shown = text_of(li.p)
+        assert not [text for text in not_shown if text in shown], shown
+
+
+def test_and_others_and_groups_are_shown_as_a_reader_expects(workdir):
+    site = site_of(read_fixture(QUIRKS / "names-groups-and-others.bib"), workdir)
+    shown = text_of(site.index().select_one(".cv-publications"))
+    assert "Imaginary Loom Collaboration" in shown
+    assert "Anselm Perrault, et al." in shown
+
+
+def test_string_macros_and_concatenation_are_expanded(workdir):
+    site = site_of(read_fixture(QUIRKS / "syntax-macros-concatenation.bib"), workdir)
+    shown = text_of(site.index().select_one(".cv-publications"))
+    assert "Annals of Invented Mechanics 2030" in shown
+    assert "Proceedings of the Symposium on Unbuilt Machines 2029" in shown
+
+
+# -- reports --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture", fixtures("reports"), ids=str)
+def test_reports_name_the_line(fixture):
+    result = bib_check(fixture)
+    output = result.stdout + result.stderr
+    assert set(fixture.lines) <= lines_named(output, fixture), output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("fixture", fixtures("reports"), ids=str)
+def test_reports_still_build_every_readable_entry(fixture, workdir):
+    site = site_of(fixture, workdir)
+    assert_every_entry_shown_once(site, fixture)
+    assert_every_entry_has_its_page(site, fixture)
+    assert_owner_in_bold(site, fixture)
+
+
+# -- stops ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture", fixtures("stops"), ids=str)
+def test_stops_name_the_line_without_a_traceback(fixture, workdir):
+    site = site_of(fixture, workdir)
+    assert site.returncode != 0
+    assert set(fixture.lines) <= lines_named(site.log, fixture), site.log
+    assert "Traceback" not in site.log
