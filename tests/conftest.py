@@ -1,7 +1,10 @@
-"""Shared fixtures: the real site built once per session, and tiny Sphinx projects per test."""
+"""Shared fixtures: each site built once per test run, and tiny Sphinx projects per test."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -9,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from cvsite import make_pdf
+from filelock import FileLock
+from source_facts import SiteSources
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -23,6 +26,15 @@ def rootdir() -> Path:
     return REPO / "tests" / "roots"
 
 
+# The sites the suite builds, each laid out as this repository is: conf.py, docs/, its .bib.
+# The reference site is this repository's own; the second is an invented academic's, so that
+# the checks that read their truth from the sources show they hold for anyone's content.
+SITES = {
+    "reference": REPO,
+    "second-academic": REPO / "tests" / "sites" / "second-academic",
+}
+
+
 @dataclass
 class BuiltSite:
     html: Path
@@ -33,30 +45,106 @@ class BuiltSite:
         return BeautifulSoup((self.html / name).read_text(encoding="utf-8"), "html.parser")
 
 
-def sphinx_build(builder: str, outdir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Build the site exactly as `make html` does (same options), into outdir."""
+@dataclass
+class Academic:
+    """One site of SITES: what its sources state, its built HTML and its PDF."""
+
+    name: str
+    sources: SiteSources
+    site: BuiltSite
+    pdf: Path
+
+
+def sphinx_build(
+    builder: str, outdir: Path, *extra: str, root: Path = REPO
+) -> subprocess.CompletedProcess:
+    """Build the site in root exactly as `make html` does (same options), into outdir."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(REPO), "-W", "--keep-going", "-n",
-         "-b", builder, "-d", str(outdir / ".doctrees"), *extra, str(REPO / "docs"), str(outdir)],
+        [sys.executable, "-m", "sphinx", "-c", str(root), "-W", "--keep-going", "-n",
+         "-b", builder, "-d", str(outdir / ".doctrees"), *extra, str(root / "docs"), str(outdir)],
         capture_output=True,
         text=True,
         check=False,
     )  # fmt: skip
 
 
+def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> tuple[Path, dict]:
+    """(folder, build(folder)'s outcome), built once per test run even with pytest-xdist.
+
+    The first worker builds under a file lock in the folder the workers share (the pattern of
+    pytest-xdist's documentation); the others wait for it and read what it wrote.
+    """
+    base = tmp_path_factory.getbasetemp()
+    run_folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = run_folder / f"build-{name}"
+    outcome = folder / "outcome.json"
+    with FileLock(run_folder / f"build-{name}.lock"):
+        if not outcome.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            outcome.write_text(json.dumps(build(folder)), encoding="utf-8")
+    return folder, json.loads(outcome.read_text(encoding="utf-8"))
+
+
+# make_pdf.build, run in a child process so that its log is kept when LaTeX fails.
+MAKE_PDF = (
+    "import sys; from pathlib import Path; from cvsite import make_pdf; "
+    "print(make_pdf.build(*(Path(arg) for arg in sys.argv[1:])))"
+)
+
+
+def build_pdf(root: Path, folder: Path) -> dict:
+    """The PDF CV of the site in root, built as `make pdf` builds it."""
+    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = result.stdout.strip().splitlines()
+    return {
+        "pdf": lines[-1] if result.returncode == 0 and lines else "",
+        "log": result.stdout + result.stderr,
+        "returncode": result.returncode,
+    }
+
+
+def built_pdf(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    _, outcome = build_once(tmp_path_factory, f"{name}-pdf", lambda f: build_pdf(SITES[name], f))
+    if outcome["returncode"] != 0:
+        pytest.fail(f"the PDF of {SITES[name]} did not build:\n{outcome['log'][-3000:]}", False)
+    return Path(outcome["pdf"])
+
+
+def built_site(tmp_path_factory: pytest.TempPathFactory, name: str) -> BuiltSite:
+    """The site, built as `make html` builds it (after the PDF, which it links)."""
+    pdf = built_pdf(tmp_path_factory, name)
+
+    def build_html(folder: Path) -> dict:
+        result = sphinx_build("html", folder / "html", "-D", f"cv_pdf_dir={pdf.parent}",
+                              root=SITES[name])  # fmt: skip
+        return {"log": result.stdout + result.stderr, "returncode": result.returncode}
+
+    folder, outcome = build_once(tmp_path_factory, f"{name}-html", build_html)
+    return BuiltSite(folder / "html", outcome["log"], outcome["returncode"])
+
+
 @pytest.fixture(scope="session")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The PDF CV, built as `make pdf` builds it."""
-    work = tmp_path_factory.mktemp("pdf")
-    return make_pdf.build(REPO, work / "pdf", work)
+    """The reference site's PDF CV, built as `make pdf` builds it."""
+    return built_pdf(tmp_path_factory, "reference")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, pdf: Path) -> BuiltSite:
-    """The site, built as `make html` builds it (after the PDF, which it links)."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    result = sphinx_build("html", out, "-D", f"cv_pdf_dir={pdf.parent}")
-    return BuiltSite(html=out, log=result.stdout + result.stderr, returncode=result.returncode)
+    """The reference site, built as `make html` builds it."""
+    return built_site(tmp_path_factory, "reference")
+
+
+@pytest.fixture(scope="session", params=list(SITES))
+def academic(request: pytest.FixtureRequest, tmp_path_factory) -> Academic:
+    """Each site of SITES in turn, built once for the whole run."""
+    name = request.param
+    site = built_site(tmp_path_factory, name)
+    if site.returncode != 0:
+        pytest.fail(f"{SITES[name]} did not build:\n{site.log[-3000:]}", False)
+    return Academic(name, SiteSources(SITES[name]), site, built_pdf(tmp_path_factory, name))
 
 
 def text_of(element) -> str:

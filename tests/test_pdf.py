@@ -1,19 +1,21 @@
-"""The PDF CV: reads like the CV, fits two A4 pages, is searchable, linked and reproducible."""
+"""The PDF CV: holds every fact of the section pages in their order, is searchable, linked,
+reproducible, and its metadata and header come from conf.py; for each site."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import cv_facts
 import pytest
 from conftest import REPO, sphinx_build
 from pypdf import PdfReader
+from source_facts import IN_PDF, TextItem, listed_order, missing_in_order, pdf_comparable
 
 from cvsite import make_pdf
 
-CV = cv_facts.load()
+PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 
 
 def pdftotext(pdf: Path) -> str:
@@ -23,24 +25,42 @@ def pdftotext(pdf: Path) -> str:
     return " ".join(text.split())
 
 
-def test_name_and_at_most_two_a4_pages(pdf):
-    assert pdf.name == "zangwei-zheng-cv.pdf"
-    reader = PdfReader(pdf)
-    assert 1 <= len(reader.pages) <= 2
-    box = reader.pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+def link_targets(pdf: Path) -> set[str]:
+    uris = set()
+    for page in PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.add(action["/URI"])
+    return uris
 
 
-def test_metadata(pdf):
-    meta = PdfReader(pdf).metadata
-    assert meta.title == "Zangwei Zheng: Curriculum Vitae"
-    assert meta.author == "Zangwei Zheng"
+def test_file_name_and_paper_size_from_the_settings(academic):
+    settings = academic.sources.settings
+    assert academic.pdf.name == f"{settings.cv_pdf_name}.pdf"
+    box = PdfReader(academic.pdf).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == PAPER_POINTS[
+        settings.cv_pdf_paper
+    ]
+
+
+def test_the_reference_cv_fits_two_pages(pdf):
+    assert 1 <= len(PdfReader(pdf).pages) <= 2
+
+
+def test_metadata_from_the_settings(academic):
+    settings = academic.sources.settings
+    meta = PdfReader(academic.pdf).metadata
+    assert meta.title == f"{settings.cv_owner}: Curriculum Vitae"
+    assert meta.author == settings.cv_owner
     assert meta.subject == "Curriculum Vitae"
-    assert meta["/Keywords"] == "Efficient Machine Learning, Large-scale Deep Learning Optimization"
+    assert meta["/Keywords"] == ", ".join(settings.cv_keywords)
 
 
-def test_every_font_is_embedded(pdf):
-    rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+def test_every_font_is_embedded(academic):
+    rows = subprocess.run(
+        ["pdffonts", str(academic.pdf)], capture_output=True, text=True, check=True
+    )
     fonts = rows.stdout.splitlines()[2:]
     assert fonts, rows.stdout
     for row in fonts:
@@ -49,57 +69,46 @@ def test_every_font_is_embedded(pdf):
         assert emb == "yes", row
 
 
-def test_no_title_page_contents_or_chapter_numbers(pdf):
-    text = pdftotext(pdf)
-    assert text.startswith(f"{CV.name} {CV.email} · {CV.homepage}")
-    assert "Contents" not in text and "Index" not in text
-    assert not re.search(r"\b1(\.\d)? Education", text)
-
-
-def entry_facts(section: str) -> list[str]:
-    facts = []
-    for entry in CV.entries[section]:
-        facts += [entry.institution, entry.dates, entry.role, entry.place, *entry.bullets]
-    return facts
-
-
-def test_facts_in_the_cvs_order(pdf):
-    facts = [
-        CV.name,
-        "Education",
-        *entry_facts("EDUCATION"),
-        "Research interests",
-        *(interest[:40] for interest in CV.interests),
-        "Research experience",
-        *entry_facts("ACADEMIC RESEARCH EXPERIENCE"),
-        "Industry experience",
-        *entry_facts("INDUSTRY RESEARCH EXPERIENCE"),
-        "Publications",
-        *(paper.title for paper in CV.publications),
-        "Preprints",
-        *(paper.title for paper in CV.preprints),
-        "Skills",
-        *(", ".join(items) for items in CV.skills.values()),
-    ]
+def test_the_header_then_the_first_section_no_title_page_contents_or_numbers(academic):
+    settings, pages = academic.sources.settings, academic.sources.pages
+    shown_homepage = settings.cv_homepage.removeprefix("https://").removeprefix("http://")
+    header = f"{settings.cv_owner} {settings.cv_email} · {shown_homepage}"
+    text = pdftotext(academic.pdf)
+    assert text.startswith(header)
     # Headings are set in small capitals, which extract as capitals.
-    text = pdftotext(pdf).casefold()
-    position = 0
-    for fact in facts:
-        found = text.find(fact.casefold(), position)
-        assert found >= 0, f"{fact!r} is missing, or out of the CV's order"
-        position = found
+    assert pdf_comparable(text[len(header) :]).startswith(pdf_comparable(pages[0].title))
+    for number, page in enumerate(pages, 1):  # as Sphinx would number them: "1 Education"
+        assert not re.search(rf"\b{number}\.?\s+{re.escape(page.title)}", text, re.I)
 
 
-def test_every_arxiv_id_is_a_clickable_link(pdf):
-    uris = set()
-    for page in PdfReader(pdf).pages:
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A") or {}
-            if "/URI" in action:
-                uris.add(action["/URI"])
-    expected = {f"https://arxiv.org/abs/{paper.arxiv}" for paper in CV.preprints}
-    assert expected <= uris
-    assert f"mailto:{CV.email}" in uris and "https://zhengzangw.github.io" in uris
+def test_every_fact_of_the_section_pages_in_their_order(academic):
+    """Entries, list items, terms and definitions, page after page as the toctree orders them
+    (the home page is not in the PDF)."""
+    blocks = []
+    for page in academic.sources.pages:
+        blocks += [TextItem("title", page.title, 1), *page.blocks_in("latex")]
+    assert missing_in_order(pdftotext(academic.pdf), blocks, IN_PDF) == []
+
+
+def test_every_publication_with_its_title_and_authors_in_the_lists_order(academic):
+    kinds = [kind for page in academic.sources.pages for kind in page.publication_kinds]
+    blocks = [
+        TextItem("entry", text, 0)
+        for kind in kinds
+        for publication in listed_order(academic.sources.publications, kind)
+        for text in (publication.title, publication.author_line)
+    ]
+    assert missing_in_order(pdftotext(academic.pdf), blocks, IN_PDF) == []
+
+
+def test_links_to_every_entrys_data_the_email_and_homepage_and_nowhere_else(academic):
+    settings = academic.sources.settings
+    uris = link_targets(academic.pdf)
+    for publication in academic.sources.publications:
+        assert publication.links <= uris, publication.key
+    assert f"mailto:{settings.cv_email}" in uris and settings.cv_homepage in uris
+    hosts = {urlsplit(uri).hostname for uri in uris if not uri.startswith("mailto:")}
+    assert hosts <= academic.sources.hosts
 
 
 def test_two_builds_are_byte_identical(pdf, tmp_path):
@@ -110,7 +119,7 @@ def test_two_builds_are_byte_identical(pdf, tmp_path):
 def test_letter_paper_is_one_setting_away(tmp_path):
     result = sphinx_build("latex", tmp_path, "-D", "cv_pdf_paper=letter")
     assert result.returncode == 0, result.stderr
-    tex = (tmp_path / "zangwei-zheng-cv.tex").read_text(encoding="utf-8")
+    tex = (tmp_path / "zangwei-zheng-cv.tex").read_text(encoding="utf-8")  # cv_pdf_name
     assert "letterpaper" in tex and "a4paper" not in tex
 
 
@@ -127,9 +136,10 @@ def test_log_problems_that_latexmk_lets_pass_fail_the_build(line):
     assert make_pdf.log_problems(f"noise\n{line}\nmore noise\n") == [line]
 
 
-def test_site_links_the_pdf_from_home_page_and_navbar(site):
-    home = site.page("index.html")
-    assert home.select_one(".cv-pdf-link a")["href"] == "zangwei-zheng-cv.pdf"
-    for page in ("index.html", "skills.html"):
-        assert site.page(page).select_one("a.cv-pdf-navbar-link")["href"] == "zangwei-zheng-cv.pdf"
-    assert (site.html / "zangwei-zheng-cv.pdf").read_bytes()[:5] == b"%PDF-"
+def test_site_links_the_pdf_from_home_page_and_navbar(academic):
+    name = f"{academic.sources.settings.cv_pdf_name}.pdf"
+    site = academic.site
+    assert site.page("index.html").select_one(".cv-pdf-link a")["href"] == name
+    for page in ("index", *(page.docname for page in academic.sources.pages)):
+        assert site.page(f"{page}.html").select_one("a.cv-pdf-navbar-link")["href"] == name
+    assert (site.html / name).read_bytes() == academic.pdf.read_bytes()
