@@ -236,6 +236,8 @@ class _Reader:
                 name = re.match(r"\s*([^\s=#{}\",]+)\s*=", self.text[body : self.pos])
                 if name:
                     self.macros.add(name.group(1).lower())
+            # pybtex reads on inside an @comment, and would take an '@' there for an entry.
+            self.pybtex_misreads |= kind == "comment" and "@" in self.text[body : self.pos]
             if kind != "comment":
                 self.items.append((at, self.pos, None))
             return
@@ -499,6 +501,14 @@ def split_names(value: str) -> list[str]:
     return [" ".join(words) for words in names]
 
 
+def top_level_commas(name: str) -> int:
+    depth = commas = 0
+    for char in name:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        commas += char == "," and depth == 0
+    return commas
+
+
 def month_is_readable(value: str) -> bool:
     """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, `jun--jul`: the first month counts."""
     first = re.match(r"[a-z]+|\d+", value.replace("{", "").replace("}", "").strip().lower())
@@ -586,6 +596,18 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
         if not names.value.strip():
             note(
                 names.line, f"{role} is empty: shown without {role}s; write the names or delete it"
+            )
+        elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
+            # BibTeX reads "Last, Jr, First": the names were likely separated by commas.
+            problems.append(
+                Problem(
+                    path,
+                    names.line,
+                    entry.key,
+                    f"{role} name {shorten(too_many_commas[0])!r} has more than two commas, so "
+                    "BibTeX and pybtex cannot read it as one name; separate the names with "
+                    "'and', as in 'Smith, Jane and Doe, John'",
+                )
             )
         elif any(not part for part in parts):
             kept = " and ".join(part for part in parts if part)
@@ -743,7 +765,9 @@ def check_for_build(app, config) -> None:
     same file gives the same `bibtex_bibfiles` every time and no build reads every page
     again because of it.
     """
-    given = list(config.bibtex_bibfiles or [])
+    if config.bibtex_bibfiles is None:
+        return  # sphinxcontrib-bibtex says that the setting is missing
+    given = list(config.bibtex_bibfiles)
     paths = [Path(app.confdir, name) for name in given]
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
