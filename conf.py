@@ -21,7 +21,6 @@ copyright = "Zangwei Zheng"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "cvsite",
 ]

@@ -24,6 +24,7 @@ from . import (
     search_engines,
     settings,
     site_theme,
+    sitemap,
     source_folder,
 )
 
@@ -49,14 +50,12 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", pdf_cv.apply_defaults)
     # After site_theme (priority 500) has settled html_baseurl.
     app.connect("config-inited", search_engines.apply_defaults, priority=600)
-    app.connect("config-inited", search_engines.serial_sitemap_queue)
     app.connect("html-page-context", search_engines.add_person)
     app.connect("html-page-context", search_engines.describe_search_page)
     # After sphinxext-opengraph (priority 500) has written its tags.
     app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=600)
     app.connect("build-finished", search_engines.write_robots_txt)
-    # Before sphinx-sitemap (priority 500) writes the file.
-    app.connect("build-finished", search_engines.complete_sitemap, priority=400)
+    sitemap.register(app)
     app.connect("doctree-read", site_theme.require_meta_description)
 
     app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)
@@ -101,7 +100,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("html-page-context", pdf_link.add_navbar_context)
     app.connect("build-finished", pdf_link.copy_pdf_into_site)
 
-    app.connect("html-page-context", page_weight.trim_page_assets)
+    # After pydata-sphinx-theme (priority 500) has dropped its stylesheet from css_files.
+    app.connect("html-page-context", page_weight.trim_page_assets, priority=600)
     app.connect("build-finished", page_weight.slim_theme_stylesheet)
     app.connect("builder-inited", icons.note_build_start)
     app.connect("build-finished", icons.inline_icons_in_site)

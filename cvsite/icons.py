@@ -3,7 +3,9 @@
 pydata-sphinx-theme writes `<i class="fa-solid fa-sun">` and lets Font Awesome (a 90 KB
 script, or a 112 KB font) draw it. After the build we put a small SVG of our own inside each
 such element; the `<i>` keeps its classes and attributes, so the theme's CSS and JavaScript
-(which show the icon of the current colour mode, for example) work as before.
+(which show the icon of the current colour mode, for example) work as before. An icon we
+have no drawing for (a new one of the theme's, or an `icon_links` entry of conf.py) would be
+blank without the font, so it stops the build with the page and the fix instead.
 """
 
 from __future__ import annotations
@@ -11,9 +13,15 @@ from __future__ import annotations
 import os
 import re
 import time
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .site_theme import uses_theme
+
+logger = logging.getLogger(__name__)
 
 # Our own drawings on a 24 x 24 grid: "stroke" icons are lines, "fill" icons are shapes.
 ICONS = {
@@ -38,6 +46,10 @@ PAINT = {
 EMPTY_ICON = re.compile(
     r'(<(i|span) class="[^"]*\bfa-(' + "|".join(ICONS) + r')\b[^"]*"[^>]*>)(</\2>)'
 )
+# An element still empty after inline_icons, with a Font Awesome class: an icon we cannot draw.
+UNDRAWN_ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"[^>]*></\1>')
+# When each build started, to look only at the pages it wrote.
+build_starts: weakref.WeakKeyDictionary[Sphinx, float] = weakref.WeakKeyDictionary()
 
 
 def svg(name: str) -> str:
@@ -52,13 +64,19 @@ def inline_icons(html: str) -> str:
     return EMPTY_ICON.sub(lambda m: m.group(1) + svg(m.group(3)) + m.group(4), html)
 
 
+def undrawn_icons(html: str) -> list[str]:
+    """The classes of each icon element that inline_icons left empty."""
+    return [match.group(2) for match in UNDRAWN_ICON.finditer(html)]
+
+
 def note_build_start(app: Sphinx) -> None:
-    app._cvsite_build_started = time.time()
+    build_starts[app] = time.time()
 
 
 def inline_icons_in_site(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: every page this build wrote (the others were done before)."""
-    if exception or app.builder.format != "html":
+    started = build_starts.pop(app, None)
+    if exception or app.builder.format != "html" or not uses_theme(app.config):
         return
     # Paper pages are stamped from a prototype whose icons are inline already; a long .bib
     # makes thousands of them, so they are not even looked at.
@@ -67,7 +85,8 @@ def inline_icons_in_site(app: Sphinx, exception: Exception | None) -> None:
     stamped = set(page_links(app))
     # A page written in the second before the build is looked at again: harmless, as an
     # icon that has its SVG already no longer matches.
-    since = app._cvsite_build_started - 1
+    since = (started or 0) - 1
+    undrawn: dict[str, set[str]] = {}  # icon classes: the pages that show them
     for folder, _, names in os.walk(app.outdir):
         relative = Path(folder).relative_to(app.outdir).as_posix()
         for name in names:
@@ -82,3 +101,14 @@ def inline_icons_in_site(app: Sphinx, exception: Exception | None) -> None:
                 updated = inline_icons(html)
                 if updated != html:
                     path.write_text(updated, encoding="utf-8")
+                for classes in undrawn_icons(updated):
+                    undrawn.setdefault(classes, set()).add(link)
+    for classes, links in sorted(undrawn.items()):
+        others = f" and {len(links) - 1} other pages" if len(links) > 1 else ""
+        logger.error(
+            f"the icon '{classes}' (on {min(links)}{others}) has no drawing in cvsite/icons.py, "
+            "and Font Awesome is not loaded, so it would show as a blank; add its SVG to ICONS "
+            "there, or use one of its icons: " + ", ".join(ICONS),
+            type="cvsite",
+            subtype="icon",
+        )

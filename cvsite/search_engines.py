@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import html
 import json
-import queue
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import paper_pages
+from . import paper_pages, sitemap
 
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
@@ -73,75 +72,13 @@ def use_page_description_for_previews(app, pagename, templatename, context, doct
         context["metatags"] = OG_DESCRIPTION.sub(lambda _: tag, metatags)
 
 
-def serial_sitemap_queue(app: Sphinx, config: Config) -> None:
-    """config-inited: no multiprocessing Manager for sphinx-sitemap in a serial build.
-
-    sphinx-sitemap starts a Manager (a server process) on every build, so that `-j` writer
-    processes can hand it their pages; its authors note that a serial build does not need it
-    (their pull request #47). The process costs a serial build 30 ms, and more with a long
-    .bib: once it is forked, every page of memory the build then writes is copied. So its
-    builder-inited handler is replaced by one that uses a plain queue unless Sphinx runs
-    with -j; should sphinx-sitemap rename that handler, its own stays and works as before.
-    """
-    if "sphinx_sitemap" not in app.extensions:
-        return
-    import sphinx_sitemap
-
-    for listener in list(app.events.listeners["builder-inited"]):
-        if listener.handler is sphinx_sitemap.record_builder_type:
-            app.disconnect(listener.id)
-            app.connect("builder-inited", record_builder_type, priority=listener.priority)
-
-
-def record_builder_type(app: Sphinx) -> None:
-    """sphinx-sitemap's handler, with a plain queue when no writer process needs a shared one."""
-    import sphinx_sitemap
-
-    if app.parallel > 1:
-        sphinx_sitemap.record_builder_type(app)
-        return
-    app.env.is_directory_builder = type(app.builder).__name__ == "DirectoryHTMLBuilder"
-    app.sitemap_links = queue.SimpleQueue()
-
-
-def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    """Before sphinx-sitemap writes sitemap.xml: every page, not only those this build wrote.
-
-    sphinx-sitemap lists the pages written by the current build only (its open issue #13), so
-    an incremental build would publish a sitemap of the one page you edited. The paper pages
-    have a sitemap of their own (paper_pages.write_sitemap), and their prototype is no page
-    at all. The order is made canonical (sorted), so that every build writes the same file.
-    The links go into a plain queue: the writers are done, and the shared one of a `-j` build
-    costs a round trip per link.
-    """
-    links = getattr(app, "sitemap_links", None)
-    if exception or links is None or app.builder.format != "html":
-        return
-    entries = {}
-    while True:
-        try:
-            link, last_updated = links.get_nowait()
-        except queue.Empty:
-            break
-        entries[link] = last_updated
-    suffix = app.config.html_file_suffix or ".html"
-    wanted = [docname + suffix for docname in app.env.found_docs]
-    for link in wanted:
-        if link not in app.config.sitemap_excludes:
-            entries.setdefault(link, None)
-    entries.pop(paper_pages.PROTOTYPE_PAGE + ".html", None)
-    app.sitemap_links = queue.SimpleQueue()
-    for link in sorted(entries):
-        app.sitemap_links.put((link, entries[link]))
-
-
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
     lines = ["User-agent: *", "Allow: /"]
     base = app.config.html_baseurl.rstrip("/")
-    if base and "sphinx_sitemap" in app.config.extensions:
-        lines.append(f"Sitemap: {base}/{app.config.sitemap_filename}")
+    if address := sitemap.sitemap_address(app):
+        lines.append(f"Sitemap: {address}")
     papers = f"{paper_pages.PAGES_FOLDER}/{paper_pages.SITEMAP_FILE}"
     if base and Path(app.outdir, papers).exists():
         lines.append(f"Sitemap: {base}/{papers}")

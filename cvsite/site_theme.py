@@ -13,7 +13,13 @@ from sphinx.util import logging
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+THEME = "pydata_sphinx_theme"
 logger = logging.getLogger(__name__)
+
+
+def uses_theme(config: Config) -> bool:
+    """Whether the site uses the theme that this package sets up and slims."""
+    return config.html_theme == THEME
 
 
 def contact_icon_links(config: Config) -> list[dict[str, str]]:
@@ -38,11 +44,14 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         config.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
     elif not config.html_baseurl and config.cv_homepage:
         config.html_baseurl = config.cv_homepage.rstrip("/") + "/"
-    config.html_static_path.append(str(STATIC_DIR))
-    config.templates_path.append(str(TEMPLATES_DIR))
-    if config.html_theme != "pydata_sphinx_theme":
+    # New lists and dicts, never edits: a setting conf.py leaves out holds Sphinx's default
+    # object, which every later build in the same process would see changed.
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    if not uses_theme(config):
         return
-    options = config.html_theme_options
+    # Our layout and navbar templates are written against this theme's.
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    config.html_theme_options = options = dict(config.html_theme_options)
     options.setdefault("icon_links", contact_icon_links(config))
     options.setdefault("navbar_align", "left")
     # One header row on a laptop: the search is an icon, not a wide field.
@@ -60,9 +69,9 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     options.setdefault("footer_start", ["copyright"])
     options.setdefault("footer_center", [])
     options.setdefault("footer_end", [])
-    config.html_context.setdefault("default_mode", "auto")
+    config.html_context = {"default_mode": "auto", **config.html_context}
     # An empty list removes the primary sidebar on every page.
-    config.html_sidebars.setdefault("**", [])
+    config.html_sidebars = {"**": [], **config.html_sidebars}
 
 
 def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:

@@ -7,8 +7,9 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import REPO, site_pages
-from source_facts import SiteSources
 from test_bad_input import site_copy
+
+from cvsite.testing.source_facts import SiteSources
 
 
 def base_url(sources: SiteSources) -> str:
@@ -43,7 +44,7 @@ def test_each_page_is_described_as_its_front_matter_says(academic):
 
 
 def test_sitemaps_and_robots_txt(academic):
-    """sitemap.xml (sphinx-sitemap) lists the section pages, publications/sitemap.xml the
+    """sitemap.xml (cvsite/sitemap.py) lists the section pages, publications/sitemap.xml the
     paper pages; robots.txt names both."""
     site, base = academic.site, base_url(academic.sources)
     pages = [name for name in site_pages(site.html) if name != "search.html"]
@@ -87,7 +88,7 @@ def test_person_json_ld_on_the_home_page_holds_only_the_cv_settings(academic):
 
 @pytest.mark.parametrize("jobs", [[], ["-j", "2"]], ids=["serial", "parallel"])
 def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path, pdf, jobs):
-    """Serial builds give sphinx-sitemap a plain queue, `-j` builds its shared one."""
+    """The sitemap lists every page, not only those the build wrote, serial or with -j."""
     from test_incremental_builds import build
 
     project = site_copy(tmp_path / "site")

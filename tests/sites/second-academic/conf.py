@@ -23,7 +23,6 @@ copyright = "Zoë Ångström"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "cvsite",
 ]
