@@ -1,6 +1,9 @@
 """cvsite: a Sphinx extension that turns MyST pages and a .bib file into an academic site and CV."""
 
+from .own_warnings import install_if_asked
+
 __version__ = "0.1.0"
+install_if_asked()
 
 
 def setup(app):

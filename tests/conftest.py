@@ -19,6 +19,10 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
 
+# A Python warning about cvsite's own code fails the builds that run in subprocesses too, as
+# pyproject's filterwarnings makes it fail in this process (cvsite/own_warnings.py).
+os.environ["CVSITE_WARNINGS_AS_ERRORS"] = "1"
+
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
