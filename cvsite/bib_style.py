@@ -184,6 +184,11 @@ class NewestFirst(BaseSortingStyle):
         return -sort_year(entry)
 
 
+def end_period(text: BaseMultipartText) -> str:
+    """The period after a part, unless it ends with one ("et al.", "Proc.")."""
+    return "" if text.endswith(".") else "."
+
+
 class CVStyle(BaseStyle):
     """Formats one entry; the owner's names come from conf.py through `owner`."""
 
@@ -201,10 +206,10 @@ class CVStyle(BaseStyle):
         parts: list = [Span("cv-pub-title", text_from_latex(entry.fields.get("title", "")))]
         authors = self.format_authors(entry)
         if authors:
-            parts += [" ", authors, "."]
+            parts += [" ", authors, end_period(authors)]
         venue_text = self.format_venue(entry)
         if venue_text:
-            parts += [" ", venue_text, "."]
+            parts += [" ", venue_text, end_period(venue_text)]
         if entry.fields.get("award", "").strip():
             parts += [" ", Span("cv-award", text_from_latex(entry.fields["award"]))]
         for link in self.format_links(entry):

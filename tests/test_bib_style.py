@@ -51,7 +51,7 @@ def test_title_as_written_with_latex_decoded(app):
 def test_owner_and_variants_in_bold_et_al_and_equal_marks(app):
     soup = build(app)
     engine = soup.select_one("#engine1843")
-    assert "Charles Babbage*, A. Lovelace*, et al." in text_of(engine)
+    assert "Charles Babbage*, A. Lovelace*, et al. PRS 1843." in text_of(engine)  # one period
     assert [text_of(b) for b in engine.find_all("strong")] == ["A. Lovelace*", "PRS 1843"]
     notes = soup.select_one("#notes1843")
     assert text_of(notes.find("strong")) == "Ada Lovelace"
