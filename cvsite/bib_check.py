@@ -627,6 +627,16 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 bib_field.line,
                 f"unknown field '{name}' (ignored, as BibTeX ignores it): did you mean '{meant}'?",
             )
+    for name in ("journal", "journaltitle", "booktitle"):
+        venue = entry.fields.get(name)
+        if venue and re.fullmatch(r"\s*\\[A-Za-z]+\s*", venue.value):
+            # ADS writes journals as the macros of aas_macros.sty, which only LaTeX knows.
+            note(
+                venue.line,
+                f"{name} = {{{venue.value.strip()}}} is a LaTeX macro that only a document "
+                f"defining it (such as aas_macros.sty) can expand: shown as written; write "
+                f"the name, as in {name} = {{...}}",
+            )
     selected = entry.fields.get("selected")
     if selected and selected.value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
         note(

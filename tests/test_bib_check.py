@@ -111,6 +111,9 @@ REPORTED = {
     ],
     "at-in-text.bib": [(1, None, "this '@' starts no entry")],
     "at-in-comment-entry.bib": [],  # pybtex would read the '@' in the @comment
+    "journal-latex-macro.bib": [
+        (4, "smith2020", "journal = {\\aap} is a LaTeX macro that only a document defining it")
+    ],
     "exports-layout.bib": [],  # front matter, headings, BOM, CRLF, tabs, capitals, @STRING
     "equal-contribution-not-author.bib": [
         (4, "smith2020", "equal_contribution names 'Jon Doe', who is not among the authors")
