@@ -7,13 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from filelock import FileLock
-from source_facts import SiteSources
+
+from cvsite.testing.built_site import Academic, BuiltSite
+from cvsite.testing.built_site import site_pages as site_pages
+from cvsite.testing.built_site import text_of as text_of
+from cvsite.testing.source_facts import SiteSources
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -37,26 +39,6 @@ SITES = {
     "reference": REPO,
     "second-academic": REPO / "tests" / "sites" / "second-academic",
 }
-
-
-@dataclass
-class BuiltSite:
-    html: Path
-    log: str
-    returncode: int
-
-    def page(self, name: str) -> BeautifulSoup:
-        return BeautifulSoup((self.html / name).read_text(encoding="utf-8"), "html.parser")
-
-
-@dataclass
-class Academic:
-    """One site of SITES: what its sources state, its built HTML and its PDF."""
-
-    name: str
-    sources: SiteSources
-    site: BuiltSite
-    pdf: Path
 
 
 def sphinx_build(
@@ -151,11 +133,6 @@ def academic(request: pytest.FixtureRequest, tmp_path_factory) -> Academic:
     return Academic(name, SiteSources(SITES[name]), site, built_pdf(tmp_path_factory, name))
 
 
-def text_of(element) -> str:
-    """Visible text with whitespace collapsed, as a reader sees it."""
-    return " ".join(element.get_text().split())
-
-
 @pytest.fixture(scope="session")
 def served_site(site: BuiltSite):
     """The built site over HTTP with gzip, from 127.0.0.1: (base URL, html folder)."""
@@ -178,12 +155,3 @@ def browser():
         )  # fmt: skip
         yield chromium
         chromium.close()
-
-
-def site_pages(html: Path) -> list[str]:
-    """Every page of the built site, relative to its root."""
-    return sorted(
-        str(path.relative_to(html))
-        for path in html.rglob("*.html")
-        if not path.relative_to(html).parts[0].startswith("_")
-    )

@@ -11,9 +11,15 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import REPO, sphinx_build
 from pypdf import PdfReader
-from source_facts import IN_PDF, TextItem, listed_order, missing_in_order, pdf_comparable
 
 from cvsite import make_pdf
+from cvsite.testing.source_facts import (
+    IN_PDF,
+    TextItem,
+    listed_order,
+    missing_in_order,
+    pdf_comparable,
+)
 
 PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 

@@ -6,8 +6,9 @@ import json
 import re
 
 from conftest import text_of
-from source_facts import listed_order, name_key
 from sphinx.search.en import SearchEnglish
+
+from cvsite.testing.source_facts import listed_order, name_key
 
 
 def items(site):

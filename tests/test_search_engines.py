@@ -7,8 +7,9 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import REPO, site_pages
-from source_facts import SiteSources
 from test_bad_input import site_copy
+
+from cvsite.testing.source_facts import SiteSources
 
 
 def base_url(sources: SiteSources) -> str:

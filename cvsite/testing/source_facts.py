@@ -1,11 +1,12 @@
-"""The facts a site's own sources state, read without the cvsite package, for any academic.
+"""The facts a site's own sources state, read without the engine's modules, for any academic.
 
 A site folder holds conf.py (settings), docs/*.md (MyST pages, in the order of the toctree of
 docs/index.md) and the .bib files that conf.py names. The tests look for these facts in the
-built HTML and PDF, so the suite needs nothing beside the repository and holds for anyone's
-content. The pages are read with markdown-it-py and the plugins MyST itself uses, conf.py
-with `ast` (it holds settings only), the .bib files with pybtex, whose LaTeX decoding
-(latexcodec underneath) gives the text a reader sees.
+built HTML and PDF, so the checks need nothing beside the site's folder and hold for anyone's
+content: this repository's suite and every site made with `cvsite new` use them. The pages
+are read with markdown-it-py and the plugins MyST itself uses, conf.py with `ast` (it holds
+settings only), the .bib files with pybtex, whose LaTeX decoding (latexcodec underneath) gives
+the text a reader sees.
 """
 
 from __future__ import annotations

@@ -1,0 +1,4 @@
+"""The content invariants every site checks, shared by this repository's suite and the sites
+that `cvsite new` makes: what the sources state (source_facts), the built site (built_site),
+the checks themselves (site_content) and a pytest plugin that builds a site once (plugin).
+"""
