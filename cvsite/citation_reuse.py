@@ -6,7 +6,9 @@ files: a tenth of a second at 2,000 entries, however well the formatting is cach
 derive only from the pages' lists and citations, the parsed .bib files and the settings, and
 they are kept in Sphinx's environment. So when no page was read or removed (Sphinx clears a
 page's data from the domain before it reads it again), the .bib files were not read again,
-and no setting they depend on changed, this domain keeps them as they are.
+and no setting they depend on changed, this domain keeps them as they are, and gives again
+the warnings that deriving them gave (a duplicate citation or label, a missing field), so
+that a failed build fails again when run again.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from collections.abc import Iterable
 
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from . import formatting_cache
+from . import formatting_cache, kept_warnings
 
 BASIS = "cvsite_citations_basis"  # in the domain's data, so it is pickled beside the citations
+WARNINGS = "cvsite_citations_warnings"  # what deriving them gave, given again on reuse
 
 
 class CiteDomainReusingCitations(BibtexDomain):
@@ -53,9 +56,11 @@ class CiteDomainReusingCitations(BibtexDomain):
             and last[0] is basis[0]
             and last[1:] == basis[1:]
         ):
+            kept_warnings.emit_again(self.data.get(WARNINGS, []))
             return []
-        updated = list(super().env_updated())
-        self.data[BASIS] = basis
+        with kept_warnings.capture() as warnings:
+            updated = list(super().env_updated())
+        self.data[BASIS], self.data[WARNINGS] = basis, warnings
         if not self.pages_changed:
             # A setting changed but no page was read: the pages with lists are out of date,
             # and naming them gets the environment, with this basis, saved.

@@ -26,6 +26,7 @@ from . import (
     site_theme,
     sitemap,
     source_folder,
+    strict_rebuilds,
 )
 
 
@@ -41,6 +42,11 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("builder-inited", garbage_collection.resume, priority=1)
     app.connect("build-finished", garbage_collection.unfreeze, priority=999)
     hints.install(app)
+    strict_rebuilds.install(app)
+    app.connect("builder-inited", strict_rebuilds.note_build_start, priority=1)
+    app.connect("env-get-outdated", strict_rebuilds.reread_after_warnings)
+    # Last, after every handler that may warn.
+    app.connect("build-finished", strict_rebuilds.note_build_end, priority=1000)
     settings.register(app)
     # Before the settings (priority 400): a build of the wrong folder says only that.
     app.connect("config-inited", source_folder.check, priority=300)

@@ -5,7 +5,8 @@ handler, twice with tooltips), and each paper page formats its entry once more. 
 a pure function of the entry, our style's code and the owner's names, so the rich text is kept
 in Sphinx's environment (pickled with it, merged back from `-j` workers) under the entry's
 content. A change to the style's code, to this module or to the owner's names starts an
-empty cache.
+empty cache. The warnings that formatting an entry gave are kept with its text and given again
+by each build that does not format it (kept_warnings.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import bib_style, owner_names
+from . import bib_style, kept_warnings, owner_names
 
 logger = logging.getLogger(__name__)
 ENV_ATTRIBUTE = "cvsite_formatting_cache"
@@ -69,6 +70,8 @@ class FormattingCache:
     style: str
     texts: dict[str, Text] = field(default_factory=dict)
     formatted: set[str] = field(default_factory=set)  # keys formatted by this build
+    # fingerprint -> (key, the warnings that formatting the entry gave), for the few that warn
+    warnings: dict[str, tuple[str, list[kept_warnings.KeptWarning]]] = field(default_factory=dict)
     # The last build's entries and their fingerprints. Pickled with the environment, they are
     # the very Entry objects that sphinxcontrib-bibtex restores, so a build that did not
     # re-read the .bib files finds each entry's fingerprint without computing it.
@@ -107,9 +110,18 @@ class FormattingCache:
         key = self.fingerprint(entry)
         text = self.texts.get(key)
         if text is None:
-            text = self.texts[key] = format_text(entry)
+            with kept_warnings.capture() as warned:
+                text = self.texts[key] = format_text(entry)
             self.formatted.add(entry.key)
+            if warned:
+                self.warnings[key] = (entry.key, warned)
         return text
+
+    def warn_again(self) -> None:
+        """Give the kept warnings of the entries this build did not format (once each)."""
+        for key, warned in self.warnings.values():
+            if key not in self.formatted:
+                kept_warnings.emit_again(warned)
 
     def keep_only(self, data: BibliographyData) -> None:
         """Forget entries that left the .bib files or changed, so the cache stays their size."""
@@ -120,6 +132,7 @@ class FormattingCache:
         self.owner_report = None
         current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
+        self.warnings = {key: kept for key, kept in self.warnings.items() if key in current}
 
 
 def cache_of(env: BuildEnvironment) -> FormattingCache | None:
@@ -166,6 +179,7 @@ def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: Build
     ours, theirs = cache_of(env), cache_of(other)
     if ours is not None and theirs is not None and theirs.style == ours.style:
         ours.texts.update(theirs.texts)
+        ours.warnings.update(theirs.warnings)
         ours.formatted |= theirs.formatted
 
 
@@ -182,6 +196,7 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if cache is not None:
         data = env.get_domain("cite").bibdata.data
         cache.keep_only(data)
+        cache.warn_again()
         logger.info(
             f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
             "(the others were unchanged since the last build)",

@@ -1,31 +1,40 @@
 """The formatting cache and the paper pages across builds: a build redoes only what changed,
-and what it reuses is byte for byte what a build from nothing makes (serial or `-j 2`)."""
+what it reuses is byte for byte what a build from nothing makes (serial or `-j 2`), and a
+rebuild gives every warning that a build from nothing gives."""
 
 from __future__ import annotations
 
 import gc
+import pickle
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from test_bad_input import ANSI_ESCAPE, site_copy
+from conftest import REPO
+from test_bad_input import ANSI_ESCAPE, PAGES, messages, site_copy
 
-from cvsite.formatting_cache import style_fingerprint
+from cvsite.formatting_cache import FormattingCache, style_fingerprint
 
 FORMATTED = re.compile(r"cvsite: formatted (\d+) of (\d+) \.bib entries")
 ENTRIES = 12
 
 
-def build(project: Path, pdf: Path, *extra: str) -> tuple[int, int]:
-    """Build as `make html` does; return (entries formatted, entries in refs.bib)."""
-    result = subprocess.run(
+def run_build(project: Path, pdf: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Build as `make html` does."""
+    return subprocess.run(
         [sys.executable, "-m", "sphinx", "-c", str(project), "-W", "--keep-going", "-n",
          "-b", "html", "-d", str(project / "doctrees"), "-D", f"cv_pdf_dir={pdf.parent}",
          *extra, str(project / "docs"), str(project / "out")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
+
+
+def build(project: Path, pdf: Path, *extra: str) -> tuple[int, int]:
+    """Build as `make html` does; return (entries formatted, entries in refs.bib)."""
+    result = run_build(project, pdf, *extra)
     assert result.returncode == 0, result.stderr
     [(formatted, total)] = FORMATTED.findall(ANSI_ESCAPE.sub("", result.stdout))
     return int(formatted), int(total)
@@ -197,3 +206,110 @@ def test_a_paper_page_deleted_from_the_output_comes_back_and_only_it(tmp_path, p
     assert (papers / "luo2023came.html").read_bytes() == original
     after = modified_times(papers)
     assert [page for page in before if after[page] != before[page]] == []
+
+
+# Strict rebuilds: every warning a build from nothing gives, a rebuild gives too ----------------
+
+PAGES_READ = re.compile(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed")
+
+
+def pages_read(result: subprocess.CompletedProcess) -> int:
+    [(added, changed, _)] = PAGES_READ.findall(ANSI_ESCAPE.sub("", result.stdout))
+    return int(added) + int(changed)
+
+
+def append(page: Path, text: str) -> None:
+    page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_build_failed_by_a_bibtex_warning_fails_again_unchanged(tmp_path, pdf):
+    """sphinxcontrib-bibtex warns while it derives its citations; a rebuild that reuses them
+    gives the same warnings, at the same place, and reads no page for it."""
+    project = site_copy(tmp_path / "site")
+    for name in ("skills.md", "research-interests.md"):  # one entry in two citation lists
+        append(project / "docs" / name, CITING)
+    first = run_build(project, pdf)
+    [warning] = messages(first)
+    assert first.returncode == 1
+    assert warning.startswith(f"{project / 'docs'}/")
+    assert 'WARNING: duplicate citation for key "zheng2023cowclip"' in warning
+    for _ in range(2):
+        again = run_build(project, pdf)
+        assert (again.returncode, messages(again)) == (1, [warning])
+        assert pages_read(again) == 0
+    for name in ("skills.md", "research-interests.md"):
+        page = project / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8").replace(CITING, ""), encoding="utf-8")
+    assert run_build(project, pdf).returncode == 0
+    assert run_build(project, pdf).returncode == 0
+
+
+def test_a_build_failed_by_a_page_warning_fails_again_unchanged(tmp_path, pdf):
+    """Sphinx does not read an unchanged page again, so its warnings would not come back: the
+    build after one that warned reads every page again (and only that build)."""
+    project = site_copy(tmp_path / "site")
+    skills = project / "docs" / "skills.md"
+    good = skills.read_text(encoding="utf-8")
+    assert run_build(project, pdf).returncode == 0
+    shutil.copy(PAGES / "unknown-directive.md", skills)
+    first = run_build(project, pdf)
+    assert first.returncode == 1 and pages_read(first) == 1
+    assert any("Unknown directive type: 'cv-entri'" in m for m in messages(first))
+    for _ in range(2):
+        again = run_build(project, pdf)
+        assert (again.returncode, messages(again)) == (1, messages(first))
+    skills.write_text(good, encoding="utf-8")
+    fixed = run_build(project, pdf)
+    assert fixed.returncode == 0 and pages_read(fixed) == len(list(project.glob("docs/*.md")))
+    unchanged = run_build(project, pdf)
+    assert unchanged.returncode == 0 and pages_read(unchanged) == 0
+
+
+def test_a_failed_make_html_fails_again_and_keeps_the_last_good_site(tmp_path):
+    """`make html` builds into a copy of the last good site and swaps it in only on success;
+    run again on the same sources it must fail again, not swap in the failed build's pages."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", "_build", ".venv"))
+    venv = REPO / ".venv"  # ours, as it is (-o: never remake its stamps from the copy's files)
+    make = ["make", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.stamp-site", "html"]
+    subprocess.run(make, check=True, capture_output=True)
+    site = project / "_build" / "html"
+    good = html_files(site)
+    shutil.copy(PAGES / "unknown-directive.md", project / "docs" / "skills.md")
+    # The first run stops at the PDF's build, the second at the site's; from the third on,
+    # both would be rebuilds that read nothing.
+    for _ in range(3):
+        failed = subprocess.run(make, capture_output=True, text=True)
+        assert failed.returncode != 0
+        assert "Unknown directive type: 'cv-entri'" in ANSI_ESCAPE.sub("", failed.stderr)
+        assert html_files(site) == good
+
+
+@pytest.mark.sphinx("html", testroot="bib-style")
+def test_the_formatting_cache_gives_an_entrys_warnings_again_when_it_reuses_its_text(app):
+    """Formatting gives no warning today, but should it, a cached entry must give it again:
+    once per build, where and as it was first given."""
+    from sphinx.util import logging
+
+    logger = logging.getLogger("cvsite.test")
+    entry = app.env.get_domain("cite").bibdata.data.entries["notes1843"]
+
+    def format_with_a_warning(entry):
+        logger.warning("a made-up warning", location=("index", 3), type="cvsite", subtype="t")
+        return f"formatted {entry.key}"
+
+    def never(entry):
+        raise AssertionError("a cached entry was formatted again")
+
+    cache = FormattingCache("style")
+    cache.start_build()
+    assert cache.text(entry, format_with_a_warning) == "formatted notes1843"
+    cache.warn_again()  # formatted in this build: its warning was given already
+    first = app.warning.getvalue()
+    assert first.count("a made-up warning") == 1
+    assert "index.md:3: WARNING: a made-up warning [cvsite.t]" in ANSI_ESCAPE.sub("", first)
+    cache = pickle.loads(pickle.dumps(cache))  # as the next build finds it
+    cache.start_build()
+    assert cache.text(entry, never) == "formatted notes1843"
+    cache.warn_again()
+    assert app.warning.getvalue() == first * 2
