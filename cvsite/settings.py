@@ -8,7 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import owner_names, pdf_scripts
+from . import bibtex_settings, owner_names, pdf_scripts
 from .errors import stop_build
 
 
@@ -146,6 +146,14 @@ def check(app: Sphinx, config: Config) -> None:
     homepage = config.cv_homepage
     if isinstance(homepage, str) and homepage and not homepage.startswith(("https://", "http://")):
         problems.append(f"cv_homepage {homepage!r} is not a full URL; write https://{homepage}.")
+    for name in ("cv_alumni_of", "cv_keywords"):  # texts that the site and the PDF print
+        items = config[name] if isinstance(config[name], list) else []
+        problems += [
+            f"{name} holds {item!r}; each must be a non-empty text in quotes."
+            for item in items
+            if not isinstance(item, str) or not item.strip()
+        ]
+    problems += bibtex_settings.problems(config)
     if problems:
         conf_py = str(Path(app.confdir, "conf.py"))
         stop_build([(conf_py, problem) for problem in problems], "fix the settings in conf.py.")
