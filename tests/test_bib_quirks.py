@@ -118,7 +118,8 @@ def reading_order(person: Person) -> str:
 
 
 def owner_key(owner: str) -> str:
-    person = Person(owner)
+    # pybtex reads "First Last Jr." as the surname "Jr.": a suffix is not what tells the owner.
+    person = Person(re.sub(r"[\s,]+(Jr\.?|Sr\.?|II|III|IV)$", "", owner))
     return squash(" ".join(person.prelast_names + person.last_names))
 
 
@@ -361,6 +362,13 @@ def test_string_macros_and_concatenation_are_expanded(workdir):
     shown = text_of(site.index().select_one(".cv-publications"))
     assert "Annals of Invented Mechanics 2030" in shown
     assert "Proceedings of the Symposium on Unbuilt Machines 2029" in shown
+
+
+def test_a_status_for_a_year_is_shown_as_written(workdir):
+    site = site_of(read_fixture(QUIRKS / "dates-year-pending.bib"), workdir)
+    shown = text_of(site.index().select_one(".cv-publications"))
+    assert "Journal of Fictional Textiles In press" in shown
+    assert "Annals of Invented Mechanics Forthcoming" in shown
 
 
 # -- reports --------------------------------------------------------------------------------------
