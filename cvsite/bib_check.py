@@ -131,6 +131,8 @@ AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
 # Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
 KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
 KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
+NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
+RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
 WORD = re.compile(r"[\w\-:.+/]+")
 
 
@@ -169,7 +171,7 @@ class _Reader:
         return self.text[self.pos] if self.pos < len(self.text) else ""
 
     def read_name(self) -> str:
-        match = re.compile(r"[A-Za-z_][\w\-:.+/]*").match(self.text, self.pos)
+        match = NAME.match(self.text, self.pos)
         if not match:
             return ""
         self.pos = match.end()
@@ -298,7 +300,7 @@ class _Reader:
             if value is None:
                 entry.broken = True
                 return
-            if re.search(r"\n\s*[A-Za-z_][\w\-]*\s*=", value):
+            if "\n" in value and RUNS_ON.search(value):
                 entry.broken = True
                 self.problem(
                     f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
@@ -491,17 +493,21 @@ def read(path: Path, encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[
 def split_names(value: str) -> list[str]:
     """Names between 'and's (not within braces); '' marks an 'and' at an end or twice."""
     names: list[list[str]] = [[]]
+    braced = "{" in value
     depth = 0
     for word in value.split():
         if depth == 0 and word.lower() == "and":
             names.append([])
         else:
             names[-1].append(word)
-        depth += word.count("{") - word.count("}")
+        if braced:
+            depth += word.count("{") - word.count("}")
     return [" ".join(words) for words in names]
 
 
 def top_level_commas(name: str) -> int:
+    if name.count(",") < 3 or "{" not in name:  # the usual cases, without a walk
+        return name.count(",")
     depth = commas = 0
     for char in name:
         depth += {"{": 1, "}": -1}.get(char, 0)
