@@ -246,6 +246,12 @@ def test_both_entries_of_a_duplicate_key_get_their_own_id_and_page(tmp_path):
     assert items == {"smith2020": "First", "smith2020-2": "Second"}
     second = (tmp_path / "out" / "publications" / "Smith2020_2.html").read_text(encoding="utf-8")
     assert "Second" in second and "@misc{Smith2020_2," in second
+    # pybtex read a normalised copy; refs.bib itself is untouched.
+    copy = (tmp_path / "out" / ".doctrees" / "cvsite-bib" / "0-refs.bib").read_text("utf-8")
+    assert "@misc{Smith2020_2," in copy
+    assert (tmp_path / "project" / "refs.bib").read_bytes() == (
+        REPORTS / "duplicate-key.bib"
+    ).read_bytes()
 
 
 def test_the_first_of_a_field_given_twice_is_shown_and_the_entries_after_it_too(tmp_path):
@@ -255,6 +261,7 @@ def test_the_first_of_a_field_given_twice_is_shown_and_the_entries_after_it_too(
 
 def test_pending_years_are_shown_as_written_and_sorted_newest(tmp_path):
     assert build(REPORTS / "year-pending.bib", tmp_path).returncode == 0
+    assert not (tmp_path / "out" / ".doctrees" / "cvsite-bib").exists()  # read as it is
     page = BeautifulSoup(
         (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
