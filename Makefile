@@ -10,7 +10,7 @@ SPHINX := $(BIN)/python -m sphinx -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := html
 .PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps \
-	site-pdf tex-deps browser-deps
+	site-pdf tex-deps browser-deps test-3.13 test-latest
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
 # password-less sudo. Elsewhere (or with `make APT_GET=`) it is empty and make never runs
@@ -26,7 +26,7 @@ INSTALL  = $(PACKAGES) install --apt-get "$(APT_GET)"
 REQUIRE  = $(PACKAGES) require "make $(or $(MAKECMDGOALS),html)"
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 # Each stamp is newer than its requirements when the venv matches them: the site's packages
 # for building, the test tools on top for `make test`.
@@ -87,10 +87,44 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
+# Two processes at a time (pytest-xdist), then Lighthouse alone: its performance score drops
+# when the processor is busy. TESTFLAGS, for example: -k publications, or -x.
+TEST_WORKERS ?= 2
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
+	$(BIN)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]  # 5: TESTFLAGS left no Lighthouse test
+
+# The newest Python the site supports, for the two targets below (a path, if it is not on PATH).
+NEWEST_PYTHON ?= python3.13
+NEED_NEWEST_PYTHON = @$(NEWEST_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 13))' \
+	2>/dev/null || { echo "make $@: needs Python 3.13, and $(NEWEST_PYTHON) is older or" \
+	"missing; name one, as in: make $@ NEWEST_PYTHON=/usr/local/bin/python3.13"; exit 1; }
+
+# The suite on Python 3.13, in a venv of its own from the same lock (`make test` runs it on
+# $(PYTHON), 3.11 as on Read the Docs).
+test-3.13: ## Run the whole test suite on Python 3.13 (in .venv-3.13, from the same lock)
+	$(NEED_NEWEST_PYTHON)
+	$(MAKE) test PYTHON=$(NEWEST_PYTHON) VENV=.venv-3.13
+
+# The suite against the newest release of every dependency: a fresh .venv-latest on the newest
+# Python (Sphinx 9.1 needs 3.12, 9.2 needs 3.13), with this package (pyproject's ranges) and
+# every package the locks name, unpinned. Lint stays with `make test`: a newer ruff's new rules
+# say nothing about the libraries under us.
+LATEST := .venv-latest
+test-latest: system-deps $(BROWSER_TOOLS) ## Run the tests on the newest release of every dependency (.venv-latest)
+	$(NEED_NEWEST_PYTHON)
+	rm -rf $(LATEST)
+	$(NEWEST_PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --disable-pip-version-check -e . \
+	  $$(sed -n 's/^\([A-Za-z0-9._-]*\)==.*/\1/p' requirements.txt requirements-dev.txt)
+	$(LATEST)/bin/python -m pip list --format=freeze --exclude-editable > $(LATEST)/versions.txt
+	@echo "Testing against (all in $(LATEST)/versions.txt):"; grep -iE \
+	  '^(sphinx|myst-parser|sphinxcontrib-bibtex|pybtex|pydata-sphinx-theme|sphinxext-opengraph|docutils)==' \
+	  $(LATEST)/versions.txt
+	$(LATEST)/bin/pytest
 
 # BENCHFLAGS, for example: --sizes 12,2000 --repeat 1 --no-pdf (see benchmarks/run.py)
 bench: tex-deps ## Time builds against a bare baseline, .bib of 12 to 2,000 entries
