@@ -2,6 +2,7 @@
 
 from .own_warnings import install_if_asked
 
+# The one place of the version: pyproject.toml reads it, sites record it (cvsite/generator.py).
 __version__ = "0.1.0"
 install_if_asked()
 

@@ -6,12 +6,14 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import (
+    __version__,
     bib_check,
     bib_style,
     citation_reuse,
     cv_entry,
     formatting_cache,
     garbage_collection,
+    generator,
     hints,
     icons,
     owner_names,
@@ -54,6 +56,9 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", register_bib_style)
     app.connect("config-inited", pdf_cv.apply_defaults)
+    app.connect("config-inited", generator.name_pdf_creator, priority=550)
+    # Before paper_pages (priority 500) renders its prototype, so paper pages carry it too.
+    app.connect("html-page-context", generator.add_generator_tag, priority=400)
     # After site_theme (priority 500) has settled html_baseurl.
     app.connect("config-inited", search_engines.apply_defaults, priority=600)
     app.connect("html-page-context", search_engines.add_person)
@@ -113,4 +118,4 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("build-finished", icons.inline_icons_in_site)
 
     app.add_css_file("cvsite.css")
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

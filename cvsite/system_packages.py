@@ -1,4 +1,9 @@
-"""The system tools each `make` target needs, from `.ci/debian-packages.txt`.
+"""The system tools each `make` target needs: the engine's list, and the site's additions.
+
+The engine's list (cvsite/debian-packages.txt, package data) names what any site needs (TeX
+and the PDF's fonts); a site's `.ci/debian-packages.txt`, where it has one, adds its own lines
+(this repository's `test` group for the browser checks) and replaces an engine line that names
+the same tool.
 
     python -m cvsite.system_packages install [--apt-get "COMMAND"] GROUP...
     python -m cvsite.system_packages require TARGET GROUP...
@@ -20,10 +25,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGE_LIST = Path(".ci") / "debian-packages.txt"
+ENGINE_LIST = Path(__file__).parent / "debian-packages.txt"
+PACKAGE_LIST = Path(".ci") / "debian-packages.txt"  # the site's own, optional
 GROUPS = ("pdf", "test")
-# Used where the package list is not at hand (a copy of the site without .ci/).
-FALLBACK_TEX_LIST = "pdf  xelatex  texlive-xetex\npdf  latexmk  latexmk\n"
 
 TEX_ELSEWHERE = (
     "Fedora: sudo dnf install texlive-xetex latexmk texlive-collection-latexextra "
@@ -95,10 +99,14 @@ def parse(text: str, source: str) -> list[Need]:
 
 
 def read(repo: Path) -> list[Need]:
+    """The engine's list, with the site's lines in place of those naming the same tool."""
+    needs = parse(ENGINE_LIST.read_text(encoding="utf-8"), str(ENGINE_LIST))
     path = repo / PACKAGE_LIST
-    if not path.is_file():
-        return parse(FALLBACK_TEX_LIST, "(built-in list)")
-    return parse(path.read_text(encoding="utf-8"), str(PACKAGE_LIST))
+    if path.is_file():
+        site_needs = parse(path.read_text(encoding="utf-8"), str(PACKAGE_LIST))
+        replaced = {need.thing for need in site_needs}
+        needs = [need for need in needs if need.thing not in replaced] + site_needs
+    return needs
 
 
 def missing(repo: Path, groups: tuple[str, ...]) -> list[Need]:
