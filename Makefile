@@ -87,10 +87,14 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
+# Two processes at a time (pytest-xdist), then Lighthouse alone: its performance score drops
+# when the processor is busy. TESTFLAGS, for example: -k publications, or -x.
+TEST_WORKERS ?= 2
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
+	$(BIN)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]  # 5: TESTFLAGS left no Lighthouse test
 
 # The newest Python the site supports, for the two targets below (a path, if it is not on PATH).
 NEWEST_PYTHON ?= python3.13
