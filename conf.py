@@ -34,6 +34,9 @@ language = "en"
 html_theme = "pydata_sphinx_theme"
 html_title = "Zangwei Zheng"
 html_favicon = "docs/_static/favicon.svg"
+# Template overrides of this site, searched before the engine's (docs/_templates/README.txt of a
+# new site says how); none yet. An upgrade of cvsite never touches them.
+templates_path = ["docs/_templates"]
 html_copy_source = False
 html_use_index = False  # a CV needs no general index page
 html_show_sourcelink = False

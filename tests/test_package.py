@@ -352,3 +352,16 @@ def test_the_package_list_is_the_engines_with_the_sites_lines_in_place(tmp_path)
     assert needs["chromium"].group == "test"
     assert {"latexmk", "font:FreeSerif"} <= set(needs)
     assert len(needs) == len(engine) + 1
+
+
+def test_the_readme_lists_every_setting_with_what_it_changes():
+    from cvsite.settings import SETTINGS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Settings\n", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"^\| `(cv_\w+)` \| .+? \| (.+) \|$", section, re.MULTILINE)
+    }
+    assert set(rows) == {setting.name for setting in SETTINGS}
+    assert all(len(what.split()) >= 3 for what in rows.values()), rows
