@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from docutils import nodes
 from pybtex.database import Entry, Person
@@ -51,6 +52,10 @@ class Span(BaseMultipartText):
         if getattr(backend, "RenderType", None) is list:  # the docutils backend
             return [nodes.inline("", "", *text, classes=[self.css_class])]
         return text
+
+
+def reads_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
 def person_name(person: Person) -> str:
@@ -240,6 +245,9 @@ class CVStyle(BaseStyle):
                 rendered = Text(rendered, Span("cv-mark", other_marks))
             if key in equal or EQUAL_CONTRIBUTION_MARK in marks:
                 rendered = Text(rendered, Span("cv-equal", EQUAL_CONTRIBUTION_MARK))
+            if reads_right_to_left(name):
+                # Isolated, so that two right-to-left names in a row keep the list's order.
+                rendered = Span("cv-isolate", rendered)
             if self.owner.match(name):
                 rendered = Tag("strong", rendered)
             parts.append(rendered)

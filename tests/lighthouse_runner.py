@@ -55,7 +55,10 @@ def measure(urls: list[str], good_enough: Callable[[dict], bool] = meets_bar) ->
     more = [run_lighthouse(again), run_lighthouse(again)]
     for url in again:
         runs = [first[url], *(extra[url] for extra in more)]
-        first[url] = {**first[url], **{n: statistics.median(r[n] for r in runs) for n in CATEGORIES}}
+        first[url] = {
+            **first[url],
+            **{n: statistics.median(r[n] for r in runs) for n in CATEGORIES},
+        }
         first[url]["runs"] = 3
     return first
 
