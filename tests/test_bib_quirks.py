@@ -22,11 +22,8 @@ import contextlib
 import functools
 import html
 import io
-import os
 import re
 import shutil
-import subprocess
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +33,9 @@ from bs4 import BeautifulSoup
 from conftest import REPO, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
+from sphinx.testing.util import SphinxTestApp
+
+from cvsite import bib_check as cvsite_bib_check
 
 QUIRKS = REPO / "tests" / "bib_quirks"
 ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
@@ -143,22 +143,52 @@ class Site:
         return BeautifulSoup((self.html / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+class QuirkApp(SphinxTestApp):
+    """SphinxTestApp, cleaned up as well when cvsite stops the build while it starts: a stop is
+    a SystemExit (cvsite/errors.py), which SphinxTestApp's clean-up of a failed start misses, and
+    the next application would find docutils' global registries still holding this one's."""
+
+    def __init__(self, *args, **kwargs):
+        try:
+            super().__init__(*args, **kwargs)
+        except SystemExit:
+            self.cleanup()
+            raise
+
+
 @functools.cache
 def site_of(fixture: Fixture, workdir: Path) -> Site:
-    """The fixture built as the only .bib of a tiny site, with the options `make html` uses."""
-    source = workdir / fixture.path.stem / "source"
+    """The fixture built as the only .bib of a tiny site, with the options `make html` uses
+    (-W --keep-going -n), in this process: a Sphinx application of its own on a fresh copy of
+    the project, so that nothing of one fixture's build (its owner, its files) is another's."""
+    source = workdir / fixture.path.stem / squash(fixture.owner) / "source"
     shutil.copytree(ROOT, source)
     shutil.copy2(fixture.path, source / fixture.name)
-    out = source.parent / "html"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html",
-         "-d", str(source.parent / "doctrees"), str(source), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CVSITE_QUIRK_BIB": fixture.name, "CVSITE_QUIRK_OWNER": fixture.owner},
-    )  # fmt: skip
-    return Site(out, result.returncode, ANSI_ESCAPE.sub("", result.stdout + result.stderr))
+    overrides = {"cv_owner": fixture.owner, "bibtex_bibfiles": [fixture.name], "nitpicky": True}
+    status, warning = io.StringIO(), io.StringIO()
+    stopped = ""
+    app = None
+    # A stop prints its problems to stderr and exits (cvsite/errors.py), as in sphinx-build.
+    with contextlib.redirect_stderr(status):
+        try:
+            app = QuirkApp(
+                "html",
+                srcdir=source,
+                builddir=source.parent / "build",
+                confoverrides=overrides,
+                status=status,
+                warning=warning,
+                warningiserror=True,  # -W: any warning fails the build (app.statuscode)
+            )
+            app.build()
+        except SystemExit as stop:
+            stopped = str(stop)
+        finally:
+            if app is not None:
+                app.cleanup()
+    log = ANSI_ESCAPE.sub("", status.getvalue() + warning.getvalue() + stopped)
+    returncode = 1 if stopped else app.statuscode
+    return Site(source.parent / "build" / "html", returncode, log)
 
 
 @pytest.fixture(scope="module")
@@ -166,14 +196,20 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("bib-quirks")
 
 
-def bib_check(fixture: Fixture) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cvsite.bib_check", str(fixture.path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPO,
-    )
+@dataclass
+class Checked:
+    returncode: int
+    stdout: str
+    stderr: str = ""
+
+
+@functools.cache
+def bib_check(fixture: Fixture) -> Checked:
+    """`python -m cvsite.bib_check <fixture>` (`make check`), run in this process."""
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        returncode = cvsite_bib_check.main([str(fixture.path)])
+    return Checked(returncode, output.getvalue())
 
 
 def lines_named(output: str, fixture: Fixture) -> set[int]:
@@ -307,6 +343,19 @@ def test_builds_without_a_report_from_the_strict_check(fixture):
     result = bib_check(fixture)
     assert lines_named(result.stdout + result.stderr, fixture) == set(), result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_builds_in_one_process_show_each_its_own_owner(workdir):
+    """Every fixture is built in this process, and cvsite keeps state between builds (the
+    registered pybtex style with its owner, caches of names and formatted entries): the same
+    file built for a co-author bolds the co-author, and not the owner of the build before."""
+    fixture = read_fixture(QUIRKS / "syntax-case-and-spacing.bib")
+    co_author = Fixture(fixture.path, "Tobiah Halloran", fixture.expect, fixture.lines)
+    for owner, other in ((fixture, co_author), (co_author, fixture)):
+        site = site_of(owner, workdir)
+        assert_owner_in_bold(site, owner)
+        bold = squash(" ".join(text_of(b) for b in site.index().select(".cv-publications strong")))
+        assert owner_key(owner.owner) in bold and owner_key(other.owner) not in bold
 
 
 # What some fixtures must show beyond their entries and the owner.
