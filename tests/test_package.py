@@ -1,14 +1,17 @@
-"""cvsite as an installable engine: the wheel, a fresh install outside any checkout, `cvsite new`.
+"""cvsite as an installable engine: the wheel, a fresh install outside any checkout, `cvsite new`,
+an upgrade.
 
-The slow parts are built once per run and shared (conftest.build_once): the wheel (about 5 s),
-a fresh venv with the wheel and the locked versions of its dependencies from the package index
-(about 45 s; pip's cache makes a second run faster), and a site that the installed `cvsite new`
-writes and that venv builds with the site's own `make html` and `make test` (about 30 s).
+The slow parts run once per run and are shared (conftest.build_once); measured on this
+machine: the wheel (2 s), a fresh venv with the wheel and the locked versions of its
+dependencies from the package index (20 s with pip's cache, 43 s from an empty one), then a
+site that the installed `cvsite new` writes and its own `make html` and `make test` build
+(11 s), and its upgrade to a later wheel and `make html` again (8 s): about 50 s in all.
 """
 
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 import pty
 import re
@@ -28,6 +31,8 @@ import cvsite
 from cvsite import system_packages
 
 PACKAGE = REPO / "cvsite"
+# The version an upgrade installs: a local version label, so it can be no real release.
+UPGRADE = f"{cvsite.__version__}+upgrade.test"
 NAME, EMAIL, HOMEPAGE = "Ada Lovelace", "ada@example.org", "https://ada.example.org"
 NEW_SITE_OPTIONS = ["--name", NAME, "--email", EMAIL, "--homepage", HOMEPAGE]
 # The tree `cvsite new` writes: the layout of this repository's site, settings and content only.
@@ -59,19 +64,28 @@ def outcome_or_fail(outcome: dict) -> dict:
     return outcome
 
 
+def wheel_command(source: Path, dist: Path) -> list[str]:
+    return [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+            "--quiet", "-w", str(dist), str(source)]  # fmt: skip
+
+
+def copy_of_the_package(folder: Path) -> Path:
+    """What the wheel is built from, copied so that nothing is written into this checkout."""
+    source = folder / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    shutil.copytree(PACKAGE, source / "cvsite", ignore=shutil.ignore_patterns("__pycache__"))
+    return source
+
+
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel of this checkout, built from a copy so that nothing is written into it."""
+    """The wheel of this checkout."""
 
     def build(folder: Path) -> dict:
-        source = folder / "source"
-        source.mkdir()
-        for name in ("pyproject.toml", "README.md"):
-            shutil.copy2(REPO / name, source / name)
-        shutil.copytree(PACKAGE, source / "cvsite", ignore=shutil.ignore_patterns("__pycache__"))
         started = time.monotonic()
-        result = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                      "--quiet", "-w", str(folder / "dist"), str(source)])  # fmt: skip
+        result = run(wheel_command(copy_of_the_package(folder), folder / "dist"))
         wheels = sorted((folder / "dist").glob("cvsite-*.whl"))
         return {
             "wheel": str(wheels[0]) if wheels else "",
@@ -109,30 +123,77 @@ def engine_venv(tmp_path_factory, wheel: Path) -> Path:
     return Path(outcome_or_fail(outcome)["venv"])
 
 
+def site_sources(site: Path) -> dict[str, str]:
+    """The site's own files (not its build), each with a digest of its bytes."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in site.rglob("*")
+        if path.is_file() and path.relative_to(site).parts[0] != "_build"
+        and "__pycache__" not in path.parts
+    }  # fmt: skip
+
+
 @pytest.fixture(scope="session")
-def installed_site(tmp_path_factory, engine_venv: Path) -> Path:
-    """A site written by the installed `cvsite new`, then its `make html` and `make test`
-    with that venv (VENV=), in a folder outside this checkout."""
+def installed_site(tmp_path_factory, engine_venv: Path) -> dict:
+    """The life of a site with the installed engine, outside this checkout: what the venv
+    imports, then `cvsite new`, the site's `make html` and `make test` (VENV=), its build
+    kept in before/; then an upgrade (a wheel of a later version installed, the pin in
+    requirements.txt changed) and `make html` again."""
 
     def make(folder: Path) -> dict:
-        site = folder / "site"
-        log, started = [], time.monotonic()
+        site, python = folder / "site", str(engine_venv / "bin" / "python")
+        log, outcome, started = [], {}, time.monotonic()
+
+        def step(command: list[str], cwd: Path) -> bool:
+            result = run(command, cwd, stdin=subprocess.DEVNULL)
+            log.append(f"$ {' '.join(command)}\n{result.stdout}{result.stderr}")
+            outcome.update(log="\n".join(log), returncode=result.returncode)
+            return result.returncode == 0
+
+        imported = run([python, "-c", "import cvsite; print(cvsite.__file__)"], folder)
+        outcome["imported_from"] = imported.stdout.strip()
+        outcome["version"] = run([str(engine_venv / "bin" / "cvsite"), "--version"]).stdout
         steps = (
             ([str(engine_venv / "bin" / "cvsite"), "new", str(site), *NEW_SITE_OPTIONS,
               "--paper", "letter"], folder),
             (["make", "html", f"VENV={engine_venv}"], site),
             (["make", "test", f"VENV={engine_venv}"], site),
         )  # fmt: skip
-        for command, cwd in steps:
-            result = run(command, cwd, stdin=subprocess.DEVNULL)
-            log.append(f"$ {' '.join(command)}\n{result.stdout}{result.stderr}")
-            if result.returncode != 0:
-                return {"log": "\n".join(log), "returncode": result.returncode}
-        seconds = round(time.monotonic() - started, 1)
-        return {"site": str(site), "log": "\n".join(log), "returncode": 0, "seconds": seconds}
+        if not all(step(command, cwd) for command, cwd in steps):
+            return outcome
+        shutil.copytree(site / "_build", folder / "before")
+        outcome["made_seconds"] = round(time.monotonic() - started, 1)
+
+        started = time.monotonic()
+        source = copy_of_the_package(folder)
+        init = source / "cvsite" / "__init__.py"
+        init.write_text(
+            init.read_text(encoding="utf-8").replace(
+                f'__version__ = "{cvsite.__version__}"', f'__version__ = "{UPGRADE}"'
+            ),
+            encoding="utf-8",
+        )
+        sources_before = site_sources(site)
+        requirements = site / "requirements.txt"
+        pin = requirements.read_text(encoding="utf-8")
+        requirements.write_text(pin.replace(f"=={cvsite.__version__}", f"=={UPGRADE}"))
+        if not (
+            step(wheel_command(source, folder / "dist"), folder)
+            and step([python, "-m", "pip", "install", "--quiet", "--no-deps",
+                      str(next((folder / "dist").glob("cvsite-*.whl")))], folder)
+            and step(["make", "html", f"VENV={engine_venv}"], site)
+        ):  # fmt: skip
+            return outcome
+        changed = {
+            name for name, digest in site_sources(site).items()
+            if sources_before.get(name) != digest
+        }  # fmt: skip
+        outcome.update(site=str(site), before=str(folder / "before"), changed=sorted(changed),
+                       upgrade_seconds=round(time.monotonic() - started, 1))  # fmt: skip
+        return outcome
 
     _, outcome = build_once(tmp_path_factory, "package-site", make)
-    return Path(outcome_or_fail(outcome)["site"])
+    return outcome_or_fail(outcome)
 
 
 @pytest.fixture
@@ -182,32 +243,47 @@ def test_the_wheel_has_one_version_the_command_and_the_dependencies(wheel):
 # -- A fresh install, outside any checkout -----------------------------------------------------
 
 
-def test_the_installed_engine_is_the_wheel_not_this_checkout(engine_venv):
-    python = str(engine_venv / "bin" / "python")
-    where = run([python, "-c", "import cvsite; print(cvsite.__file__)"], cwd=engine_venv)
-    assert Path(where.stdout.strip()).is_relative_to(engine_venv), where.stderr
-    version = run([str(engine_venv / "bin" / "cvsite"), "--version"])
-    assert version.stdout.strip() == f"cvsite {cvsite.__version__}"
+def test_the_installed_engine_is_the_wheel_not_this_checkout(engine_venv, installed_site):
+    assert Path(installed_site["imported_from"]).is_relative_to(engine_venv)
+    assert installed_site["version"].strip() == f"cvsite {cvsite.__version__}"
+
+
+def generator_tags(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [tag["content"] for tag in soup.select('meta[name="generator"]')
+            if tag["content"].startswith("cvsite")]  # fmt: skip
+
+
+PAGES = ("index.html", "education.html", "publications/example2024conference.html")
+PDF = "pdf/ada-lovelace-cv.pdf"
 
 
 def test_a_site_made_and_built_by_the_installed_engine_records_its_version(installed_site):
     """`make html` and `make test` of the new site have passed (installed_site); the pages
     and the PDF say which cvsite made them, and the site links its PDF."""
     generator = f"cvsite {cvsite.__version__}"
-    html = installed_site / "_build" / "html"
-    pages = [html / "index.html", html / "education.html",
-             html / "publications" / "example2024conference.html"]  # fmt: skip
-    for page in pages:
+    built = Path(installed_site["before"])
+    for name in PAGES:
+        page = built / "html" / name
+        assert generator_tags(page) == [generator], page
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert [tag["content"] for tag in soup.select('meta[name="generator"]')
-                if tag["content"].startswith("cvsite")] == [generator], page  # fmt: skip
         assert soup.select_one("a.cv-pdf-navbar-link")["href"].endswith("ada-lovelace-cv.pdf")
-    pdf = PdfReader(installed_site / "_build" / "pdf" / "ada-lovelace-cv.pdf")
+    pdf = PdfReader(built / PDF)
     assert pdf.metadata["/Creator"] == generator
     width, height = (float(side) for side in pdf.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (612, 792)  # --paper letter, in points
-    pin = (installed_site / "requirements.txt").read_text(encoding="utf-8")
-    assert f"cvsite[test]=={cvsite.__version__}" in pin.splitlines()
+
+
+def test_an_upgrade_is_a_new_pin_and_a_rebuild_and_leaves_the_site_as_it_is(installed_site):
+    """The pin changed (the only file that did), `make html` reinstalled nothing it did not
+    need and rebuilt every page and the PDF with the later engine."""
+    assert installed_site["changed"] == ["requirements.txt"]
+    site = Path(installed_site["site"])
+    pin = (site / "requirements.txt").read_text(encoding="utf-8")
+    assert f"cvsite[test]=={UPGRADE}" in pin.splitlines()
+    for name in PAGES:
+        assert generator_tags(site / "_build" / "html" / name) == [f"cvsite {UPGRADE}"], name
+    assert PdfReader(site / "_build" / PDF).metadata["/Creator"] == f"cvsite {UPGRADE}"
 
 
 # -- cvsite new ---------------------------------------------------------------------------------
