@@ -68,8 +68,8 @@ def ask(option: str) -> str:
     while True:
         try:
             answer = input(f"{QUESTIONS[option]}: ").strip()
-        except EOFError:
-            raise SystemExit(2) from None
+        except (EOFError, KeyboardInterrupt):
+            sys.exit(f"\ncvsite new: stopped before --{option} was given; nothing was written")
         problem = CHECKS[option](answer)
         if problem is None:
             return answer
@@ -152,7 +152,11 @@ def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         problem = CHECKS[option](getattr(args, option))
         if problem:
             parser.error(f"--{option} {problem}")
-    written = write_site(target, placeholders(args))
+    try:
+        written = write_site(target, placeholders(args))
+    except OSError as error:
+        sys.exit(f"cvsite new: cannot write {error.filename}: {error.strerror}; name a folder "
+                 "you can write to")  # fmt: skip
     print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}).")
     print(f"Next: cd {target} && make html, then open _build/html/index.html;")
     print("replace every text marked 'Example:' in docs/ and refs.bib, and run make test.")

@@ -441,3 +441,23 @@ def test_the_readme_lists_every_setting_with_what_it_changes():
     }
     assert set(rows) == {setting.name for setting in SETTINGS}
     assert all(len(what.split()) >= 3 for what in rows.values()), rows
+
+
+def test_cvsite_settings_lists_every_setting():
+    from cvsite.settings import SETTINGS
+
+    result = run([sys.executable, "-m", "cvsite", "settings"])
+    assert result.returncode == 0, result.stderr
+    listed = [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+    assert listed == [setting.name for setting in SETTINGS]
+
+
+def test_a_folder_that_cannot_be_written_is_named_without_a_traceback(tmp_path):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    target = tmp_path / "a-file" / "site"  # under a file: no one, root included, can write it
+    result = run([sys.executable, "-m", "cvsite", "new", str(target), *NEW_SITE_OPTIONS],
+                 stdin=subprocess.DEVNULL)  # fmt: skip
+    assert result.returncode == 1
+    assert f"cvsite new: cannot write {target}" in result.stderr
+    assert "name a folder you can write to" in result.stderr
+    assert "Traceback" not in result.stderr
