@@ -28,7 +28,10 @@ EQUAL_CONTRIBUTION = "*"
 MARKS = "*†‡"
 
 # Commands that only style a name someone made bold or underlined by hand: \textbf{Ada Lovelace}.
-STYLE_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|emph|underline|uline|mathbf)\s*\{")
+# biblatex CVs write \mkbibbold{...} (and \mkbibemph, \mkbibitalic) for the same.
+STYLE_COMMAND = re.compile(
+    r"\\(?:textbf|textit|textsc|emph|underline|uline|mathbf|mkbibbold|mkbibemph|mkbibitalic)\s*\{"
+)
 STYLE_GROUP = re.compile(r"\{\\(?:bf|bfseries|it|itshape|em|sc)\s+")
 DAGGER_COMMAND = re.compile(r"\\(textdaggerdbl|ddagger|ddag|textdagger|dagger|dag)(?![A-Za-z])")
 DAGGERS = {"textdaggerdbl": "‡", "ddagger": "‡", "ddag": "‡"}  # the others are single: †

@@ -16,7 +16,7 @@ import re
 
 from pybtex.database import Entry
 
-from .bib_style import arxiv_id, latex_to_plain, person_name
+from .bib_style import arxiv_id, doi, person_name, plain_from_latex
 
 JOURNAL_TYPES = frozenset({"article"})
 CONFERENCE_TYPES = frozenset({"inproceedings", "conference"})
@@ -44,7 +44,9 @@ FIRST_OLD_ARXIV_YEAR = 91  # arXiv opened in August 1991: 91-99 are 1991-1999, 0
 
 
 def plain(latex: str) -> str:
-    return latex_to_plain(latex)
+    """A field as plain text: LaTeX decoded, and the markup of titles (\\emph{}, $k^2$, <i>,
+    &amp;) reduced to its text."""
+    return plain_from_latex(latex)
 
 
 def field(entry: Entry, *names: str) -> str:
@@ -133,7 +135,7 @@ def highwire_tags(entry: Entry, pdf_url: str | None) -> list[tuple[str, str]]:
     tags += [
         ("citation_isbn", field(entry, "isbn")),
         ("citation_issn", field(entry, "issn")),
-        ("citation_doi", entry.fields.get("doi", "").strip()),
+        ("citation_doi", doi(entry)),
         ("citation_arxiv_id", arxiv_id(entry) or ""),
         ("citation_pdf_url", pdf_url or ""),
     ]
@@ -180,7 +182,7 @@ def scholarly_article(entry: Entry, page_url: str | None) -> dict:
     title = plain(entry.fields.get("title", ""))
     first, last = pages(entry)
     identifier = arxiv_id(entry)
-    doi = entry.fields.get("doi", "").strip()
+    bare_doi = doi(entry)
     data = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(kind, "ScholarlyArticle"),
@@ -202,7 +204,7 @@ def scholarly_article(entry: Entry, page_url: str | None) -> dict:
         "sourceOrganization": organization(
             field(entry, "school", "institution") if kind in THESIS_TYPES else ""
         ),
-        "identifier": f"https://doi.org/{doi}" if doi else "",
+        "identifier": f"https://doi.org/{bare_doi}" if bare_doi else "",
         "sameAs": f"https://arxiv.org/abs/{identifier}" if identifier else "",
         "url": page_url or "",
     }

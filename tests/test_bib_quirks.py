@@ -370,6 +370,50 @@ def test_doi_links_resolve_however_the_doi_is_written(workdir):
     assert dois == [f"https://doi.org/10.1000/quirk.doi.000{n}" for n in (1, 2, 3, 4)]
 
 
+def paper_page(site: Site, li) -> BeautifulSoup:
+    page = site.html / li.select_one(".cv-pub-title a[href]")["href"]
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_scholar_reads_the_bare_doi_however_the_doi_is_written(workdir):
+    site = site_of(read_fixture(QUIRKS / "fields-doi-forms.bib"), workdir)
+    dois = sorted(
+        paper_page(site, li).find("meta", attrs={"name": "citation_doi"})["content"]
+        for li in site.index().select(".cv-publications li[id]")
+    )
+    assert dois == [f"10.1000/quirk.doi.000{n}" for n in (1, 2, 3, 4)]
+
+
+def title_markup(name: str, workdir: Path) -> dict[str, str]:
+    """Each title of a fixture as HTML, by the title's plain text."""
+    site = site_of(read_fixture(QUIRKS / name), workdir)
+    assert site.returncode == 0, site.log
+    titles = [li.select_one(".cv-pub-title a") for li in site.index().select("li[id]")]
+    return {text_of(title): title.decode_contents().strip() for title in titles}
+
+
+def test_latex_styles_and_math_in_titles_are_rendered(workdir):
+    titles = title_markup("titles-latex.bib", workdir)
+    assert titles["Threads at √s = 13 and Knots of Order k2"].endswith("k<sup>2</sup>")
+    geometry = "On the Geometry of k-Ply Yarn and Loom-Local Weaving"
+    assert "<em>k</em>-Ply Yarn and <em>Loom-Local</em> Weaving" in titles[geometry]
+    assert "Lecture Notes on Imaginary Looms" in titles  # \href's text, not its address
+
+
+def test_html_tags_and_entities_in_titles_are_rendered(workdir):
+    titles = title_markup("titles-html.bib", workdir)
+    assert titles["The geometry of discrete L-looms"].endswith("<em>L</em>-looms")
+    assert titles["Spinning in d0-yarns"].endswith("d<sub>0</sub>-yarns")
+    assert titles["Looms & Spindles in Practice"] == "Looms &amp; Spindles in Practice"
+
+
+def test_a_name_in_mkbibbold_is_the_owner_in_reading_order(workdir):
+    site = site_of(read_fixture(QUIRKS / "names-marks.bib"), workdir)
+    item = site.index().select_one("li[id='vostokova2030mkbibbold']")
+    assert "Tobiah Halloran, Mirela Vostokova." in text_of(item.p)
+    assert text_of(item.p.strong) == "Mirela Vostokova"
+
+
 def test_only_arxiv_identifiers_link_to_arxiv(workdir):
     fixture = read_fixture(QUIRKS / "fields-eprint-forms.bib")
     soup = site_of(fixture, workdir).index()
