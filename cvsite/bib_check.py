@@ -31,8 +31,9 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .bib_style import is_pending
+from .bib_style import is_pending, plain_from_latex
 from .errors import stop_build
+from .owner_names import written_name
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +135,9 @@ KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
 NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
 RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
 WORD = re.compile(r"[\w\-:.+/]+")
+FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma
+# The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
+SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
 
 
 def shorten(value: str, width: int = 60) -> str:
@@ -249,12 +253,23 @@ class _Reader:
         if key_match:
             self.pos = key_match.end()
         self.skip_space()
-        if not key or self.peek() != ",":
+        comma_missing = bool(key) and self.peek() != "," and FIELD_START.match(self.text, self.pos)
+        if not key or (self.peek() != "," and not comma_missing):
             self.problem(f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ...", pos=at)
             self.skip_balanced(closer, at)
             return
-        self.pos += 1
         entry = BibEntry(kind, key, self.line(at), key_span=key_match.span())
+        if comma_missing:
+            # pybtex reads the key and the fields all the same; BibTeX stops at the entry.
+            entry.edits.append((key_match.end(), key_match.end(), ","))
+            self.note(
+                f"no comma after the key: read as the key {key!r} and the fields after it, as "
+                f"pybtex reads it (BibTeX stops here); write @{kind}{{{key},",
+                key,
+                at,
+            )
+        else:
+            self.pos += 1
         self.entries.append(entry)
         self.read_fields(entry, closer)
         self.items.append((at, self.pos, entry))
@@ -283,6 +298,11 @@ class _Reader:
                 continue
             start = self.pos
             name = self.read_name().lower()
+            spaced = SPACED_NAME_END.match(self.text, self.pos) if name else None
+            if spaced:
+                self.pos = spaced.end()
+                self.drop_spaced_field(entry, start)
+                continue
             self.skip_space()
             if not name or self.peek() != "=":
                 entry.broken = True
@@ -333,6 +353,27 @@ class _Reader:
                     entry.key,
                     start,
                 )
+
+    def drop_spaced_field(self, entry: BibEntry, start: int) -> None:
+        """`funding_text 1 = {...}` (Scopus): BibTeX and pybtex would drop the rest of the
+        entry at the space, so the normalised copy leaves out this field (no field with a
+        space in its name is one the site shows)."""
+        written = " ".join(self.text[start : self.pos - 1].split())
+        value, _ = self.read_value(entry, written)
+        if value is None:
+            entry.broken = True
+            return
+        self.skip_space()
+        if self.peek() == ",":
+            self.pos += 1
+        entry.edits.append((start, self.pos, ""))
+        self.note(
+            f"field name {written!r} has a space in it, where BibTeX and pybtex would drop the "
+            "rest of the entry: this field is left out (the site shows no such field) and "
+            f"the fields after it kept; delete it or write {written.replace(' ', '_')!r}",
+            entry.key,
+            start,
+        )
 
     def skip_to_next_field(self, closer: str) -> None:
         depth = 0
@@ -515,13 +556,52 @@ def top_level_commas(name: str) -> int:
     return commas
 
 
+# biblatex's date: ISO 8601, with a time (Zotero writes 2030-10-04T00:00:00), or a range of
+# two (2027/2028, 2020-05/2020-07, open at one end).
+ISO_DATE = r"\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)?)?)?)?"
+BIBLATEX_DATE = re.compile(rf"{ISO_DATE}(?:/(?:{ISO_DATE}|\.\.)?)?|(?:\.\.)?/{ISO_DATE}")
+ONE_MONTH = re.compile(
+    r"(?P<word>[a-z]+)\.?(?:\s+\d{1,2})?|(?P<number>\d{1,2})|\d{1,2}\s+(?P<after>[a-z]+)\.?"
+)
+LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+# biblatex's extended name format: `family=Hoek, given=Pieter, prefix=van den, useprefix=true`.
+EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
+EXTENDED_PART = re.compile(r"\s*([a-z\-]+)\s*=\s*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def extended_as_bibtex(name: str) -> str:
+    """An extended-format name as BibTeX writes it: `van den Hoek, Pieter`."""
+    parts: dict[str, str] = {}
+    depth, start = 0, 0
+    for index, char in enumerate(name + ","):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            found = EXTENDED_PART.match(name[start:index])
+            if found:
+                parts[found.group(1).lower()] = found.group(2)
+            start = index + 1
+    family = " ".join(part for part in (parts.get("prefix"), parts.get("family")) if part)
+    return ", ".join(part for part in (family, parts.get("suffix"), parts.get("given")) if part)
+
+
 def month_is_readable(value: str) -> bool:
-    """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, `jun--jul`: the first month counts."""
-    first = re.match(r"[a-z]+|\d+", value.replace("{", "").replace("}", "").strip().lower())
-    if not first:
+    """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, and a day with it (`OCT 26`, `26 Oct`, as Web
+    of Science writes): one month, read as meant."""
+    words = value.replace("{", "").replace("}", "").strip().lower()
+    one = ONE_MONTH.fullmatch(words)
+    if not one:
         return False
-    word = first.group(0)
-    return 1 <= int(word) <= 12 if word.isdigit() else word in MONTHS
+    word, number = one.group("word") or one.group("after"), one.group("number")
+    return word in MONTHS if word else 1 <= int(number) <= 12
+
+
+def first_month(value: str) -> str | None:
+    """The first month named in a range or beside days (`JAN-MAR`, `17--23 Jul`), as the
+    site's Scholar date reads it: `jan`, `jul`."""
+    for word in re.findall(r"[a-z]+", value.lower()):
+        if word in MONTHS:
+            return word[:3]
+    return None
 
 
 def plausible_slip(name: str, entry: BibEntry) -> str | None:
@@ -575,7 +655,7 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
         )
     date = entry.fields.get("date")
     written = date.value.strip() if date else ""
-    if written and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", written):
+    if written and not BIBLATEX_DATE.fullmatch(written):
         loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
         if loose:
             meant = "-".join(f"{int(part):02d}" for part in loose.groups() if part)
@@ -587,18 +667,31 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 "the first four digits in it, if any; write date = {2020-05}",
             )
     month = entry.fields.get("month")
-    if month and not month.value.strip():
+    written = month.value.replace("{", "").replace("}", "").strip() if month else ""
+    if month and not written:
         note(month.line, "month is empty: ignored; delete it or write month = apr")
-    elif month and not month_is_readable(month.value):
-        note(
-            month.line,
-            f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
-        )
+    elif written and not month_is_readable(written):
+        first = first_month(written)
+        if first:
+            note(
+                month.line,
+                f"month {month.value!r} is not one month (a range, or days with it): read as "
+                f"{first}; write month = {first}",
+            )
+        else:
+            note(
+                month.line,
+                f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
+            )
     for role in ("author", "editor"):
         names = entry.fields.get(role)
         if names is None:
             continue
         parts = split_names(names.value)
+        extended = [part for part in parts if EXTENDED_NAME.match(part)]
+        parts = [extended_as_bibtex(part) if part in extended else part for part in parts]
+        stray = [part for part in parts if part.rstrip().endswith(",")]
+        parts = [part.rstrip().rstrip(",").rstrip() if part in stray else part for part in parts]
         if not names.value.strip():
             note(
                 names.line, f"{role} is empty: shown without {role}s; write the names or delete it"
@@ -615,15 +708,31 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                     "'and', as in 'Smith, Jane and Doe, John'",
                 )
             )
-        elif any(not part for part in parts):
+        elif any(not part for part in parts) or extended or stray:
             kept = " and ".join(part for part in parts if part)
-            if names.value_span:  # pybtex would read 'and' as a name: the copy drops it
+            if names.value_span:  # what pybtex would misread, the copy writes as meant
                 entry.edits.append((*names.value_span, kept))
-            note(
-                names.line,
-                f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
-                f"write {role} = {{{kept}}}",
-            )
+            if any(not part for part in parts):
+                note(
+                    names.line,
+                    f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
+                    f"write {role} = {{{kept}}}",
+                )
+            for part in stray:
+                note(
+                    names.line,
+                    f"{role} name {shorten(part)!r} ends with a comma, so BibTeX and pybtex "
+                    "would read what follows the first comma as a suffix, like 'Jr.', and no "
+                    f"given name: read as {part.rstrip().rstrip(',')!r}; delete the comma",
+                )
+            for part in extended:
+                note(
+                    names.line,
+                    f"{role} name {shorten(part)!r} is in biblatex's extended format, which "
+                    f"BibTeX and pybtex read as one odd name: read as "
+                    f"{extended_as_bibtex(part)!r}; to build with BibTeX too, write it so in "
+                    f"{role}",
+                )
     for name, bib_field in entry.fields.items():
         if name in KNOWN_FIELDS:
             continue
@@ -643,6 +752,15 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 f"defining it (such as aas_macros.sty) can expand: shown as written; write "
                 f"the name, as in {name} = {{...}}",
             )
+        elif venue and "\\" in venue.value:
+            command = LATEX_COMMAND.search(plain_from_latex(venue.value))
+            if command:  # left undecoded: shown as written, backslash and all
+                note(
+                    venue.line,
+                    f"{name} = {{{shorten(venue.value)}}} holds {command.group(0)}, a LaTeX "
+                    "command that only a document defining it can expand: shown as written; write "
+                    f"the character or words it stands for in {name}",
+                )
     selected = entry.fields.get("selected")
     if selected and selected.value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
         note(
@@ -652,9 +770,13 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
         )
     equal = entry.fields.get("equal_contribution")
     if equal:
-        authors = {name_key(n) for n in split_names(entry.fields.get("author", equal).value)}
+        # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
+        authors = {
+            name_key(written_name(n).name)
+            for n in split_names(entry.fields.get("author", equal).value)
+        }
         for name in split_names(equal.value):
-            if name and name_key(name) not in authors:
+            if name and name_key(written_name(name).name) not in authors:
                 note(
                     equal.line,
                     f"equal_contribution names {name!r}, who is not among the authors: no mark "
@@ -716,7 +838,8 @@ def name_variants(entries: list[BibEntry]) -> list[str]:
     keys_by_name: dict[str, list[str]] = defaultdict(list)
     for entry in entries:
         author = entry.fields.get("author")
-        for name in split_names(author.value) if author else []:
+        for written in split_names(author.value) if author else []:
+            name = written_name(written).name  # marks and DBLP numbers are no spelling
             if name and name.lower() != "others" and entry.key not in keys_by_name[name]:
                 keys_by_name[name].append(entry.key)
     # Only names that share a whole, a first or a last name (squashed) can be one person, so

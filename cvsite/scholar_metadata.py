@@ -35,7 +35,8 @@ SCHEMA_TYPES = {
 }  # everything else is a ScholarlyArticle
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-DATE = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+# The start of a date (2020-05-01, 2020/5/1); a range's second year (2027/2028) is no month.
+DATE = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?!\d)(?:[-/](\d{1,2})(?!\d))?)?")
 YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 # arXiv identifiers tell their month: 2303.04947 (since 2007), hep-th/9901001 (until 2007).
 NEW_ARXIV_ID = re.compile(r"(\d\d)(\d\d)\.\d{4,5}(?:v\d+)?")
@@ -73,11 +74,15 @@ def publication_date(entry: Entry) -> tuple[str, ...]:
 
 
 def month_number(month: str) -> str:
-    """`jan`, `January`, `1` or `01` as "01"; "" for anything else."""
+    """`jan`, `January`, `1` or `01` as "01"; the first month named in a range or beside days
+    (`JAN-MAR`, `17--23 Jul`, `OCT 26`); "" for anything else."""
     month = month.strip().lower()
     if month.isdigit() and 1 <= int(month) <= 12:
         return f"{int(month):02d}"
-    return f"{MONTHS.index(month[:3]) + 1:02d}" if month[:3] in MONTHS else ""
+    for word in re.findall(r"[a-z]+", month):
+        if word[:3] in MONTHS:
+            return f"{MONTHS.index(word[:3]) + 1:02d}"
+    return ""
 
 
 def arxiv_date(identifier: str) -> tuple[str, ...]:

@@ -483,6 +483,66 @@ def test_reports_still_build_every_readable_entry(fixture, workdir):
     assert_owner_in_bold(site, fixture)
 
 
+def bold_and_shown(name: str, workdir: Path) -> list[tuple[str, list[str]]]:
+    """Each entry's text and its bold names, in the order of the lists."""
+    site = site_of(read_fixture(QUIRKS / name), workdir)
+    assert site.returncode == 0, site.log
+    return [
+        (text_of(li.p), [text_of(b) for b in li.p.find_all("strong")])
+        for li in site.index().select(".cv-publications li[id]")
+    ]
+
+
+def test_names_that_pybtex_misreads_are_shown_as_meant(workdir):
+    # A stray comma would make "M." a suffix, and the extended format one odd name.
+    commas = bold_and_shown("names-stray-commas.bib", workdir)
+    assert "T. Halloran, M. Vostokova, A. Perrault." in commas[0][0]
+    assert commas[0][1][0] == "M. Vostokova"
+    assert commas[1][1][0] == "Mirela Vostokova*"
+    extended = bold_and_shown("names-biblatex-extended.bib", workdir)
+    assert "Tobiah Halloran, Pieter van den Hoek." in extended[0][0]
+    assert extended[0][1] == ["Pieter van den Hoek"]
+
+
+def test_a_date_range_or_time_is_read_as_its_start(workdir):
+    site = site_of(read_fixture(QUIRKS / "dates-biblatex.bib"), workdir)
+    dates = sorted(
+        paper_page(site, li).find("meta", attrs={"name": "citation_publication_date"})["content"]
+        for li in site.index().select(".cv-publications li[id]")
+    )
+    assert dates == ["2027", "2029/04", "2030/10/04"]
+
+
+def test_marks_after_names_are_no_second_spelling_for_the_check(tmp_path):
+    """`Charles Babbage*` is Charles Babbage with a mark: one spelling, and a name that
+    equal_contribution may give without its mark."""
+    bib = tmp_path / "marks.bib"
+    bib.write_text(
+        "@article{a1843, author = {Charles Babbage* and Ada Lovelace*}, title = {One},\n"
+        "  journal = {J}, year = {1843}, equal_contribution = {Charles Babbage and Ada Lovelace}}\n"
+        "@article{b1844, author = {Charles Babbage and Ada Lovelace}, title = {Two},\n"
+        "  journal = {J}, year = {1844},\n"
+        "  equal_contribution = {Charles Babbage* and Ada Lovelace}}\n",
+        encoding="utf-8",
+    )
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        returncode = cvsite_bib_check.main(["--strict", str(bib)])
+    assert returncode == 0, output.getvalue()
+    assert (
+        output.getvalue().strip()
+        == f"2 entries, 0 problems, 0 notes in {bib} (--strict: notes fail the check)"
+    )
+    # The check still tells a name that is not an author.
+    bib.write_text(bib.read_text(encoding="utf-8").replace("Lovelace}}", "Lovelance}}", 1))
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        cvsite_bib_check.main([str(bib)])
+    assert "equal_contribution names 'Ada Lovelance', who is not among the authors" in (
+        output.getvalue()
+    )
+
+
 # -- stops ----------------------------------------------------------------------------------------
 
 
