@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, text_of
+from conftest import REPO, build_once, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
 from sphinx.testing.util import SphinxTestApp
@@ -156,12 +156,12 @@ class QuirkApp(SphinxTestApp):
             raise
 
 
-@functools.cache
-def site_of(fixture: Fixture, workdir: Path) -> Site:
-    """The fixture built as the only .bib of a tiny site, with the options `make html` uses
-    (-W --keep-going -n), in this process: a Sphinx application of its own on a fresh copy of
-    the project, so that nothing of one fixture's build (its owner, its files) is another's."""
-    source = workdir / fixture.path.stem / squash(fixture.owner) / "source"
+def build_site(fixture: Fixture, folder: Path) -> dict:
+    """The fixture built as the only .bib of a tiny site in folder, with the options `make
+    html` uses (-W --keep-going -n), in this process: a Sphinx application of its own on a
+    fresh copy of the project, so that nothing of one fixture's build (its owner, its files)
+    is another's."""
+    source = folder / "source"
     shutil.copytree(ROOT, source)
     shutil.copy2(fixture.path, source / fixture.name)
     overrides = {"cv_owner": fixture.owner, "bibtex_bibfiles": [fixture.name], "nitpicky": True}
@@ -174,7 +174,7 @@ def site_of(fixture: Fixture, workdir: Path) -> Site:
             app = QuirkApp(
                 "html",
                 srcdir=source,
-                builddir=source.parent / "build",
+                builddir=folder / "build",
                 confoverrides=overrides,
                 status=status,
                 warning=warning,
@@ -187,13 +187,24 @@ def site_of(fixture: Fixture, workdir: Path) -> Site:
             if app is not None:
                 app.cleanup()
     log = ANSI_ESCAPE.sub("", status.getvalue() + warning.getvalue() + stopped)
-    returncode = 1 if stopped else app.statuscode
-    return Site(source.parent / "build" / "html", returncode, log)
+    return {"returncode": 1 if stopped else app.statuscode, "log": log}
+
+
+def site_in(folder: Path, outcome: dict) -> Site:
+    return Site(folder / "build" / "html", outcome["returncode"], outcome["log"])
+
+
+def site_of(fixture: Fixture, workdir: pytest.TempPathFactory) -> Site:
+    """The fixture's site, built once per test run: the pytest-xdist workers share it (the
+    later calls read what the first build wrote)."""
+    name = f"bib-quirk-{fixture.path.stem}-{squash(fixture.owner)}"
+    return site_in(*build_once(workdir, name, lambda folder: build_site(fixture, folder)))
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("bib-quirks")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> pytest.TempPathFactory:
+    """Where the sites are built (build_once's folder of the run, shared by the workers)."""
+    return tmp_path_factory
 
 
 @dataclass
@@ -345,14 +356,15 @@ def test_builds_without_a_report_from_the_strict_check(fixture):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_builds_in_one_process_show_each_its_own_owner(workdir):
-    """Every fixture is built in this process, and cvsite keeps state between builds (the
+def test_builds_in_one_process_show_each_its_own_owner(tmp_path):
+    """The fixtures are built in the test process, and cvsite keeps state between builds (the
     registered pybtex style with its owner, caches of names and formatted entries): the same
     file built for a co-author bolds the co-author, and not the owner of the build before."""
     fixture = read_fixture(QUIRKS / "syntax-case-and-spacing.bib")
     co_author = Fixture(fixture.path, "Tobiah Halloran", fixture.expect, fixture.lines)
     for owner, other in ((fixture, co_author), (co_author, fixture)):
-        site = site_of(owner, workdir)
+        folder = tmp_path / squash(owner.owner)
+        site = site_in(folder, build_site(owner, folder))
         assert_owner_in_bold(site, owner)
         bold = squash(" ".join(text_of(b) for b in site.index().select(".cv-publications strong")))
         assert owner_key(owner.owner) in bold and owner_key(other.owner) not in bold
@@ -384,7 +396,7 @@ def test_scholar_reads_the_bare_doi_however_the_doi_is_written(workdir):
     assert dois == [f"10.1000/quirk.doi.000{n}" for n in (1, 2, 3, 4)]
 
 
-def title_markup(name: str, workdir: Path) -> dict[str, str]:
+def title_markup(name: str, workdir: pytest.TempPathFactory) -> dict[str, str]:
     """Each title of a fixture as HTML, by the title's plain text."""
     site = site_of(read_fixture(QUIRKS / name), workdir)
     assert site.returncode == 0, site.log
@@ -483,7 +495,7 @@ def test_reports_still_build_every_readable_entry(fixture, workdir):
     assert_owner_in_bold(site, fixture)
 
 
-def bold_and_shown(name: str, workdir: Path) -> list[tuple[str, list[str]]]:
+def bold_and_shown(name: str, workdir: pytest.TempPathFactory) -> list[tuple[str, list[str]]]:
     """Each entry's text and its bold names, in the order of the lists."""
     site = site_of(read_fixture(QUIRKS / name), workdir)
     assert site.returncode == 0, site.log
