@@ -41,6 +41,19 @@ SITES = {
 }
 
 
+# What a checkout holds but a build must not copy: what git ignores, and git's own folder.
+# (tests/browser/node_modules alone is 140 MB, a second venv more.)
+NOT_IN_A_CHECKOUT = shutil.ignore_patterns(
+    ".git", ".venv*", "_build", "node_modules", "__pycache__", "*.egg-info", "dist"
+)
+
+
+def copy_checkout(destination: Path) -> Path:
+    """This repository as a fresh clone has it, copied to destination."""
+    shutil.copytree(REPO, destination, ignore=NOT_IN_A_CHECKOUT)
+    return destination
+
+
 def sphinx_build(
     builder: str, outdir: Path, *extra: str, root: Path = REPO
 ) -> subprocess.CompletedProcess:

@@ -104,17 +104,3 @@ def test_broken_setting(case, tmp_path, pdf):
     assert message in only and fix in only, only
     assert "Build stopped: fix the settings in conf.py." in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-
-
-def test_a_failed_make_html_keeps_the_last_good_site(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", "_build", ".venv"))
-    # Our .venv, taken as it is (-o: never remake its stamps from the copy's files).
-    venv = REPO / ".venv"
-    make = ["make", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.stamp-site", "html"]
-    subprocess.run(make, check=True, capture_output=True)
-    good = (project / "_build" / "html" / "skills.html").read_bytes()
-    shutil.copy(PAGES / "unknown-directive.md", project / "docs" / "skills.md")
-    failed = subprocess.run(make, capture_output=True, text=True)
-    assert failed.returncode != 0
-    assert (project / "_build" / "html" / "skills.html").read_bytes() == good

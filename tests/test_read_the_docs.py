@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,22 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, copy_checkout
 
 CANONICAL = "https://zangwei-zheng.readthedocs.io/en/latest/"
-# What Read the Docs leaves out of a checkout: nothing we build locally.
-NOT_IN_A_CHECKOUT = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", "*.egg-info")
-
-
-def clean_copy(destination: Path) -> Path:
-    shutil.copytree(REPO, destination, ignore=NOT_IN_A_CHECKOUT)
-    return destination
 
 
 @pytest.fixture(scope="module")
 def read_the_docs(tmp_path_factory) -> Path:
     """Install and build as Read the Docs does; returns the checkout."""
-    checkout = clean_copy(tmp_path_factory.mktemp("rtd") / "checkout")
+    checkout = copy_checkout(tmp_path_factory.mktemp("rtd") / "checkout")
     config = yaml.safe_load((checkout / ".readthedocs.yaml").read_text(encoding="utf-8"))
     venv = checkout.parent / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

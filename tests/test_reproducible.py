@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_read_the_docs import clean_copy
+from conftest import copy_checkout
 
 from cvsite import make_pdf
 
@@ -34,8 +34,8 @@ def output_files(build: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_in_two_folders_are_byte_identical(tmp_path):
-    first_checkout = clean_copy(tmp_path / "a")
-    second_checkout = clean_copy(tmp_path / "second-checkout-elsewhere")
+    first_checkout = copy_checkout(tmp_path / "a")
+    second_checkout = copy_checkout(tmp_path / "second-checkout-elsewhere")
     first = output_files(build_everything(first_checkout))
     second = output_files(build_everything(second_checkout))
     assert sorted(first) == sorted(second)
