@@ -90,11 +90,15 @@ $(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 # Two processes at a time (pytest-xdist), then Lighthouse alone: its performance score drops
 # when the processor is busy. TESTFLAGS, for example: -k publications, or -x.
 TEST_WORKERS ?= 2
+# $(call run_suite,BIN): the suite with the venv in BIN (exit 5: TESTFLAGS left no Lighthouse test).
+define run_suite
+	$(1)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
+	$(1)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]
+endef
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
-	$(BIN)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]  # 5: TESTFLAGS left no Lighthouse test
+	$(call run_suite,$(BIN))
 
 # The newest Python the site supports, for the two targets below (a path, if it is not on PATH).
 NEWEST_PYTHON ?= python3.13
@@ -124,7 +128,7 @@ test-latest: system-deps $(BROWSER_TOOLS) ## Run the tests on the newest release
 	@echo "Testing against (all in $(LATEST)/versions.txt):"; grep -iE \
 	  '^(sphinx|myst-parser|sphinxcontrib-bibtex|pybtex|pydata-sphinx-theme|sphinxext-opengraph|docutils)==' \
 	  $(LATEST)/versions.txt
-	$(LATEST)/bin/pytest
+	$(call run_suite,$(LATEST)/bin)
 
 # BENCHFLAGS, for example: --sizes 12,2000 --repeat 1 --no-pdf (see benchmarks/run.py)
 bench: tex-deps ## Time builds against a bare baseline, .bib of 12 to 2,000 entries
