@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from sphinx.testing.util import SphinxTestApp
 
 from cvsite.testing.built_site import Academic, BuiltSite
 from cvsite.testing.built_site import site_pages as site_pages
@@ -75,6 +80,11 @@ def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> tu
     """
     base = tmp_path_factory.getbasetemp()
     run_folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    # `make test` runs pytest twice (Lighthouse alone after the rest): one folder for both,
+    # emptied by make before the first, so that the second builds nothing again.
+    if os.environ.get("CVSITE_TEST_BUILDS"):
+        run_folder = Path(os.environ["CVSITE_TEST_BUILDS"])
+        run_folder.mkdir(parents=True, exist_ok=True)
     folder = run_folder / f"build-{name}"
     outcome = folder / "outcome.json"
     with FileLock(run_folder / f"build-{name}.lock"):
@@ -83,6 +93,61 @@ def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> tu
             folder.mkdir()
             outcome.write_text(json.dumps(build(folder)), encoding="utf-8")
     return folder, json.loads(outcome.read_text(encoding="utf-8"))
+
+
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # Sphinx colours its output when FORCE_COLOR is set
+
+
+class StoppableTestApp(SphinxTestApp):
+    """SphinxTestApp, cleaned up as well when cvsite stops the build while it starts: a stop is
+    a SystemExit (cvsite/errors.py), which SphinxTestApp's clean-up of a failed start misses, and
+    the next application would find docutils' global registries still holding this one's."""
+
+    def __init__(self, *args, **kwargs):
+        try:
+            super().__init__(*args, **kwargs)
+        except SystemExit:
+            self.cleanup()
+            raise
+
+
+@dataclass
+class InProcessBuild:
+    returncode: int
+    stdout: str  # Sphinx's status messages (our notes among them)
+    stderr: str  # its warnings, and what a stop printed
+    html: Path
+
+
+def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuild:
+    """An HTML build with the options `make html` uses (-W --keep-going -n), in this process:
+    as sphinx-build would, without a Python start and imports of its own (a second a build)."""
+    status, warning, printed = io.StringIO(), io.StringIO(), io.StringIO()
+    stopped, app = "", None
+    # A stop prints its problems to stderr and exits (cvsite/errors.py), as in sphinx-build.
+    with contextlib.redirect_stderr(printed):
+        try:
+            app = StoppableTestApp(
+                "html",
+                srcdir=srcdir,
+                builddir=builddir,
+                confoverrides={"nitpicky": True, **overrides},
+                status=status,
+                warning=warning,
+                warningiserror=True,  # -W: any warning fails the build (app.statuscode)
+            )
+            app.build()
+        except SystemExit as stop:
+            stopped = str(stop)
+        finally:
+            if app is not None:
+                app.cleanup()
+    return InProcessBuild(
+        returncode=1 if stopped else app.statuscode,
+        stdout=ANSI_ESCAPE.sub("", status.getvalue()),
+        stderr=ANSI_ESCAPE.sub("", printed.getvalue() + warning.getvalue() + stopped),
+        html=builddir / "html",
+    )
 
 
 # make_pdf.build, run in a child process so that its log is kept when LaTeX fails.

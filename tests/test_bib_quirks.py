@@ -30,17 +30,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, build_once, text_of
+from conftest import REPO, build_in_process, build_once, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
-from sphinx.testing.util import SphinxTestApp
 
 from cvsite import bib_check as cvsite_bib_check
 
 QUIRKS = REPO / "tests" / "bib_quirks"
 ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
 EXPECTATIONS = ("builds", "reports", "stops")
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # Sphinx colours its output when FORCE_COLOR is set
 
 
 @dataclass(frozen=True)
@@ -143,51 +141,17 @@ class Site:
         return BeautifulSoup((self.html / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-class QuirkApp(SphinxTestApp):
-    """SphinxTestApp, cleaned up as well when cvsite stops the build while it starts: a stop is
-    a SystemExit (cvsite/errors.py), which SphinxTestApp's clean-up of a failed start misses, and
-    the next application would find docutils' global registries still holding this one's."""
-
-    def __init__(self, *args, **kwargs):
-        try:
-            super().__init__(*args, **kwargs)
-        except SystemExit:
-            self.cleanup()
-            raise
-
-
 def build_site(fixture: Fixture, folder: Path) -> dict:
     """The fixture built as the only .bib of a tiny site in folder, with the options `make
-    html` uses (-W --keep-going -n), in this process: a Sphinx application of its own on a
-    fresh copy of the project, so that nothing of one fixture's build (its owner, its files)
-    is another's."""
+    html` uses, in this process: a Sphinx application of its own on a fresh copy of the
+    project, so that nothing of one fixture's build (its owner, its files) is another's."""
     source = folder / "source"
     shutil.copytree(ROOT, source)
     shutil.copy2(fixture.path, source / fixture.name)
-    overrides = {"cv_owner": fixture.owner, "bibtex_bibfiles": [fixture.name], "nitpicky": True}
-    status, warning = io.StringIO(), io.StringIO()
-    stopped = ""
-    app = None
-    # A stop prints its problems to stderr and exits (cvsite/errors.py), as in sphinx-build.
-    with contextlib.redirect_stderr(status):
-        try:
-            app = QuirkApp(
-                "html",
-                srcdir=source,
-                builddir=folder / "build",
-                confoverrides=overrides,
-                status=status,
-                warning=warning,
-                warningiserror=True,  # -W: any warning fails the build (app.statuscode)
-            )
-            app.build()
-        except SystemExit as stop:
-            stopped = str(stop)
-        finally:
-            if app is not None:
-                app.cleanup()
-    log = ANSI_ESCAPE.sub("", status.getvalue() + warning.getvalue() + stopped)
-    return {"returncode": 1 if stopped else app.statuscode, "log": log}
+    built = build_in_process(
+        source, folder / "build", cv_owner=fixture.owner, bibtex_bibfiles=[fixture.name]
+    )
+    return {"returncode": built.returncode, "log": built.stdout + built.stderr}
 
 
 def site_in(folder: Path, outcome: dict) -> Site:
