@@ -24,6 +24,7 @@ import html
 import io
 import re
 import shutil
+import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
 
 from cvsite import bib_check as cvsite_bib_check
+from cvsite import make_pdf
 
 QUIRKS = REPO / "tests" / "bib_quirks"
 ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
@@ -528,3 +530,29 @@ def test_stops_name_the_line_without_a_traceback(fixture, workdir):
     assert site.returncode != 0
     assert set(fixture.lines) <= lines_named(site.log, fixture), site.log
     assert "Traceback" not in site.log
+
+
+# -- The PDF ----------------------------------------------------------------------------------
+
+
+def test_every_entry_of_every_fixture_that_builds_is_in_the_pdf(tmp_path):
+    """Entries in, entries out, in the PDF too: one CV (the second academic's pages) with every
+    fixture that builds or reports as its .bib files, so one LaTeX run covers them all."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "sites" / "second-academic", site)
+    kept = [fixture for fixture in FIXTURES if fixture.expect != "stops"]
+    for fixture in kept:
+        shutil.copy2(fixture.path, site / fixture.name)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\nbibtex_bibfiles = {[fixture.name for fixture in kept]!r}\n")
+    pdf = make_pdf.build(site, tmp_path / "pdf", tmp_path / "work")
+    text = squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                 text=True, check=True).stdout)  # fmt: skip
+    missing = [
+        f"{fixture.name}: {key}"
+        for fixture in kept
+        for key, entry in parsed_entries(fixture)
+        if shown_words(entry.fields["title"]) not in text
+    ]
+    assert missing == []
+    assert sum(len(parsed_entries(fixture)) for fixture in kept) > 100
