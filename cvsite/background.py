@@ -19,8 +19,21 @@ from sphinx.util.parallel import parallel_available
 
 
 def forking_is_safe() -> bool:
-    """POSIX (as Sphinx's -j needs), a second core to run on, and no thread to lose."""
-    return parallel_available and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    """POSIX (as Sphinx's -j needs), a second core to run on, and no thread to lose: neither a
+    Python thread nor one that a library started on its own (Linux lists those in /proc)."""
+    return (
+        parallel_available
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and threads_of_this_process() <= 1
+    )
+
+
+def threads_of_this_process() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:  # no /proc (macOS): Python's own count above is what there is
+        return 1
 
 
 END = b""  # the message that says there are no more files

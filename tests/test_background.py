@@ -40,6 +40,9 @@ def python(code: str) -> str:
 def test_a_plain_build_may_fork_one_with_threads_may_not():
     assert python(FORKING_IS_SAFE).strip() == str((os.cpu_count() or 1) > 1)
     assert python(ONE_MORE_THREAD + FORKING_IS_SAFE).strip() == "False"
+    # A thread that threading does not know of, as a library's own would be.
+    unregistered = "import _thread, time\n_thread.start_new_thread(time.sleep, (5,))\n"
+    assert python(unregistered + "time.sleep(0.2)\n" + FORKING_IS_SAFE).strip() == "False"
 
 
 def test_pages_made_in_forked_processes_equal_pages_made_in_place(tmp_path, pdf):
