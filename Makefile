@@ -13,14 +13,9 @@ SPHINX := $(BIN)/python -m sphinx -c . $(SPHINXOPTS)
 	site-pdf tex-deps browser-deps test-3.13 test-latest
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
-# password-less sudo. Elsewhere (or with `make APT_GET=`) it is empty and make never runs
-# apt-get or sudo: html skips the PDF, the other targets say what to install. Expanded only
-# by the recipes that install.
-APT_GET = $(shell command -v apt-get >/dev/null && \
-	{ [ -f /etc/debian_version ] || grep -qsE '^ID(_LIKE)?=.*(debian|ubuntu)' /etc/os-release; } && \
-	if [ "$$(id -u)" = 0 ]; then echo env DEBIAN_FRONTEND=noninteractive apt-get; \
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
-	echo sudo -n env DEBIAN_FRONTEND=noninteractive apt-get; fi)
+# password-less sudo (cvsite.system_packages decides). `make APT_GET=` turns it off: make then
+# never runs apt-get or sudo, html skips the PDF, the other targets say what to install.
+APT_GET ?= auto
 PACKAGES = $(BIN)/python -m cvsite.system_packages
 INSTALL  = $(PACKAGES) install --apt-get "$(APT_GET)"
 REQUIRE  = $(PACKAGES) require "make $(or $(MAKECMDGOALS),html)"

@@ -5,13 +5,13 @@ and the PDF's fonts); a site's `.ci/debian-packages.txt`, where it has one, adds
 (this repository's `test` group for the browser checks) and replaces an engine line that names
 the same tool.
 
-    python -m cvsite.system_packages install [--apt-get "COMMAND"] GROUP...
+    python -m cvsite.system_packages install [--apt-get auto|COMMAND|""] GROUP...
     python -m cvsite.system_packages require TARGET GROUP...
 
-`install` runs apt-get for what is missing, but only with a COMMAND (the Makefile gives one
-only on Debian or Ubuntu, as root or with password-less sudo); without one it does nothing,
-and `require` (or `make pdf`) then says what to install. `require` exits 1 naming the missing
-tools and the commands that install them.
+`install` runs apt-get for what is missing, but only where it asks no question: with `auto`
+(the default) on Debian or Ubuntu, as root or with password-less sudo; with an empty COMMAND
+(`make APT_GET=`) never. Otherwise it does nothing, and `require` (or `make pdf`) then says
+what to install. `require` exits 1 naming the missing tools and the commands that install them.
 """
 
 from __future__ import annotations
@@ -133,14 +133,42 @@ def how_to_install(needs: list[Need]) -> str:
     return "; ".join([debian, *elsewhere])
 
 
-def install(repo: Path, groups: tuple[str, ...], apt_get: str) -> None:
-    """apt-get what is missing, when the Makefile found an apt-get that asks no question."""
+def on_debian() -> bool:
+    if Path("/etc/debian_version").is_file():
+        return True
+    try:
+        release = Path("/etc/os-release").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return bool(re.search(r"^ID(_LIKE)?=.*(debian|ubuntu)", release, re.MULTILINE))
+
+
+def unasked_apt_get() -> list[str]:
+    """apt-get as a command that asks no question, or [] where there is none: on Debian or
+    Ubuntu, as root or through password-less sudo."""
+    if not shutil.which("apt-get") or not on_debian():
+        return []
+    apt_get = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]
+    # Who we are, asked of `id` as a shell would (so that a test can stand in for a user).
+    user = subprocess.run(["id", "-u"], capture_output=True, text=True, check=False).stdout
+    if user.strip() == "0":
+        return apt_get
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True,
+                                               check=False).returncode == 0:  # fmt: skip
+        return ["sudo", "-n", *apt_get]
+    return []
+
+
+def install(repo: Path, groups: tuple[str, ...], apt_get: str = "auto") -> None:
+    """apt-get what is missing, where apt-get asks no question (see the module's text)."""
     needs = missing(repo, groups)
-    if not needs or not apt_get:
+    if not needs:
+        return
+    command = unasked_apt_get() if apt_get == "auto" else shlex.split(apt_get)
+    if not command:
         return
     packages = packages_of(needs)
     print(f"Installing with apt-get (for {names_of(needs)}): {' '.join(packages)}", flush=True)
-    command = shlex.split(apt_get)
     steps = (["update", "-q"], ["install", "-y", "-q", "--no-install-recommends", *packages])
     for step in steps:
         try:
@@ -164,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m cvsite.system_packages")
     commands = parser.add_subparsers(dest="command", required=True)
     install_command = commands.add_parser("install")
-    install_command.add_argument("--apt-get", default="")
+    install_command.add_argument("--apt-get", default="auto")
     install_command.add_argument("groups", nargs="+", choices=GROUPS)
     require_command = commands.add_parser("require")
     require_command.add_argument("target")
