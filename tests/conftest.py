@@ -25,6 +25,8 @@ from cvsite.testing.source_facts import SiteSources
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
+# The venv this suite runs in (.venv, .venv-3.13, .venv-latest), for the `make` runs it tests.
+VENV = Path(sys.prefix)
 
 # A Python warning about cvsite's own code fails the builds that run in subprocesses too, as
 # pyproject's filterwarnings makes it fail in this process (cvsite/own_warnings.py).

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_checkout
+from conftest import VENV, copy_checkout
 from test_bad_input import ANSI_ESCAPE, PAGES, messages, site_copy
 
 from cvsite.formatting_cache import FormattingCache, style_fingerprint
@@ -269,7 +269,7 @@ def test_a_failed_make_html_fails_again_and_keeps_the_last_good_site(tmp_path):
     """`make html` builds into a copy of the last good site and swaps it in only on success;
     run again on the same sources it must fail again, not swap in the failed build's pages."""
     project = copy_checkout(tmp_path / "project")
-    venv = REPO / ".venv"  # ours, as it is (-o: never remake its stamps from the copy's files)
+    venv = VENV  # ours, as it is (-o: never remake its stamps from the copy's files)
     make = ["make", "-C", str(project), f"VENV={venv}", "-o", f"{venv}/.stamp-site", "html"]
     subprocess.run(make, check=True, capture_output=True)
     site = project / "_build" / "html"

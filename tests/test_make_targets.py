@@ -14,11 +14,10 @@ import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, VENV
 
 from cvsite import system_packages
 
-VENV = REPO / ".venv"
 COPIED = ("Makefile", "conf.py", "refs.bib", "pyproject.toml", "requirements.txt",
           "requirements-dev.txt", ".ci", "docs", "cvsite")  # fmt: skip
 PDF = "zangwei-zheng-cv.pdf"
