@@ -13,10 +13,10 @@ SPHINX := $(BIN)/python -m sphinx -c . $(SPHINXOPTS)
 	site-pdf tex-deps browser-deps test-3.13 test-latest
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
-# password-less sudo (cvsite.system_packages decides). `make APT_GET=` turns it off: make then
+# password-less sudo (cvsite.cli.system_packages decides). `make APT_GET=` turns it off: make then
 # never runs apt-get or sudo, html skips the PDF, the other targets say what to install.
 APT_GET ?= auto
-PACKAGES = $(BIN)/python -m cvsite.system_packages
+PACKAGES = $(BIN)/python -m cvsite.cli.system_packages
 INSTALL  = $(PACKAGES) install --apt-get "$(APT_GET)"
 REQUIRE  = $(PACKAGES) require "make $(or $(MAKECMDGOALS),html)"
 
@@ -43,7 +43,7 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 # one line says how to get it, the site is built without the link, and an older PDF is removed.
 site-pdf: $(SITE_STAMP)
 	@$(INSTALL) pdf
-	$(BIN)/python -m cvsite.make_pdf --skip-without-tex
+	$(BIN)/python -m cvsite.pdf.make_pdf --skip-without-tex
 
 # Built into _build/html.next, then swapped in: a failed build leaves the last good site.
 html: site-pdf ## Build the website into _build/html (the PDF CV first, where TeX is installed)
@@ -57,10 +57,10 @@ html: site-pdf ## Build the website into _build/html (the PDF CV first, where Te
 
 pdf: $(SITE_STAMP) ## Build the PDF CV into _build/pdf (xelatex + latexmk)
 	@$(INSTALL) pdf
-	$(BIN)/python -m cvsite.make_pdf
+	$(BIN)/python -m cvsite.pdf.make_pdf
 
 check: $(SITE_STAMP) ## Check refs.bib: errors, and notes on what builds anyway (STRICT=1: notes fail)
-	$(BIN)/python -m cvsite.bib_check $(if $(STRICT),--strict) refs.bib
+	$(BIN)/python -m cvsite.publications.bib_check $(if $(STRICT),--strict) refs.bib
 
 serve: site-pdf $(DEV_STAMP) ## Serve the site with live reload while you edit
 	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html

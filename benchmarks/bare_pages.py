@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from cvsite.publication_list import filter_expression
+from cvsite.rendering.publication_list import filter_expression
 
 DIRECTIVE = re.compile(
     r"^:::\{(?P<name>[a-z-]+)\}(?P<argument>.*)\n(?P<body>(?:(?!:::\n).*\n)*?):::\n", re.M

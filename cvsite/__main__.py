@@ -1,5 +1,5 @@
 """`python -m cvsite`, the same as the `cvsite` command."""
 
-from .cli import main
+from cvsite.cli.main import main
 
 main()

@@ -21,7 +21,7 @@ ONE_MORE_THREAD = textwrap.dedent("""
 SPHINX_WITH_A_THREAD = (
     ONE_MORE_THREAD + "from sphinx.cmd.build import main\nsys.exit(main(sys.argv[1:]))"
 )
-FORKING_IS_SAFE = "from cvsite.background import forking_is_safe\nprint(forking_is_safe())"
+FORKING_IS_SAFE = "from cvsite.speed.background import forking_is_safe\nprint(forking_is_safe())"
 
 
 def build(project: Path, pdf: Path, *python: str) -> None:
@@ -59,7 +59,7 @@ def test_a_file_the_helper_cannot_write_fails_the_build_naming_the_folder(tmp_pa
     missing = tmp_path / "no-such-folder"
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from cvsite.background import FileWriter
+        from cvsite.speed.background import FileWriter
         writer = FileWriter(Path({str(missing)!r}))
         assert writer.in_background
         writer.write("page.html", "<p>text</p>")

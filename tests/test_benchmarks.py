@@ -15,7 +15,7 @@ from conftest import REPO
 
 from benchmarks.bare_pages import convert
 from benchmarks.generate_bib import generate
-from cvsite import bib_check
+from cvsite.publications import bib_check
 
 
 def test_generated_bib_files_are_realistic_valid_and_the_same_every_time(tmp_path):

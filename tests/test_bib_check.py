@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, build_in_process, text_of
 
-from cvsite import bib_check
-from cvsite.bib_style import latex_to_plain
+from cvsite.publications import bib_check
+from cvsite.rendering.bib_style import latex_to_plain
 
 CORPUS = REPO / "tests" / "bib_corpus"
 REPORTS = REPO / "tests" / "bib_reports"
@@ -146,7 +146,7 @@ def test_malformed_file_gets_its_message(name):
 def check_command(*arguments: str) -> subprocess.CompletedProcess:
     """`make check` (STRICT=1 adds --strict)."""
     return subprocess.run(
-        [sys.executable, "-m", "cvsite.bib_check", *arguments],
+        [sys.executable, "-m", "cvsite.publications.bib_check", *arguments],
         capture_output=True,
         text=True,
         check=False,

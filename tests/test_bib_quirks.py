@@ -10,7 +10,7 @@ A fixture's header says whose file it is and what must happen:
 builds   the site shows every entry once, with its title and its page, the owner in bold, and the
          strict check reports nothing;
 reports  the site still builds and shows every entry pybtex can read, and `python -m
-         cvsite.bib_check` names each listed line;
+         cvsite.publications.bib_check` names each listed line;
 stops    the build fails with a message naming each listed line, without a traceback.
 
 What the site must show is worked out from the .bib with pybtex alone, not with cvsite's code.
@@ -35,8 +35,8 @@ from conftest import REPO, build_in_process, build_once, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
 
-from cvsite import bib_check as cvsite_bib_check
-from cvsite import make_pdf
+from cvsite.pdf import make_pdf
+from cvsite.publications import bib_check as cvsite_bib_check
 
 QUIRKS = REPO / "tests" / "bib_quirks"
 ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
@@ -182,7 +182,7 @@ class Checked:
 
 @functools.cache
 def bib_check(fixture: Fixture) -> Checked:
-    """`python -m cvsite.bib_check <fixture>` (`make check`), run in this process."""
+    """`python -m cvsite.publications.bib_check <fixture>` (`make check`), run in this process."""
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         returncode = cvsite_bib_check.main([str(fixture.path)])

@@ -9,7 +9,7 @@ from docutils.nodes import make_id
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsortedStyle
 
-from cvsite.bib_style import STYLE_NAME
+from cvsite.rendering.bib_style import STYLE_NAME
 
 
 def build(app) -> BeautifulSoup:

@@ -16,7 +16,7 @@ import pytest
 from conftest import VENV, copy_checkout
 from test_bad_input import ANSI_ESCAPE, PAGES, messages, site_copy
 
-from cvsite.formatting_cache import FormattingCache, style_fingerprint
+from cvsite.speed.formatting_cache import FormattingCache, style_fingerprint
 
 FORMATTED = re.compile(r"cvsite: formatted (\d+) of (\d+) \.bib entries")
 ENTRIES = 12
@@ -105,7 +105,7 @@ def test_the_style_fingerprint_follows_the_owner_names():
 
 
 def test_the_style_fingerprint_follows_the_style_code(tmp_path, monkeypatch):
-    from cvsite import bib_style
+    from cvsite.rendering import bib_style
 
     before = style_fingerprint(["Zangwei Zheng"])
     edited = tmp_path / "bib_style.py"

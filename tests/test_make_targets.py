@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import REPO, VENV
 
-from cvsite import system_packages
+from cvsite.cli import system_packages
 
 COPIED = ("Makefile", "conf.py", "refs.bib", "pyproject.toml", "requirements.txt",
           "requirements-dev.txt", ".ci", "docs", "cvsite")  # fmt: skip
@@ -168,7 +168,7 @@ def test_without_tex_or_apt_html_builds_the_site_and_pdf_and_test_say_what_to_in
     [failed] = lines_with(pdf.stderr, "make pdf: cannot build the PDF CV")
     assert_tex_instructions(failed)
     direct = subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "cvsite.make_pdf"],
+        [str(VENV / "bin" / "python"), "-m", "cvsite.pdf.make_pdf"],
         cwd=project,
         env=environment(project, str(path)),
         capture_output=True,

@@ -28,7 +28,7 @@ def test_the_suite_asks_its_subprocesses_for_strict_warnings():
     assert os.environ[ENVIRONMENT_VARIABLE] == "1"  # set by conftest.py, inherited by builds
 
 
-@pytest.mark.parametrize("module", ["cvsite", "cvsite.pdf_link"])
+@pytest.mark.parametrize("module", ["cvsite", "cvsite.web.pdf_link"])
 def test_a_warning_about_our_code_is_an_error(module):
     result = run_warning_from(module, strict=True)
     assert result.returncode == 1 and "went on" not in result.stdout

@@ -11,9 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, text_of
 
-from cvsite import owner_names, settings
-from cvsite.formatting_cache import style_fingerprint
-from cvsite.owner_names import Match, OwnerNames, written_name
+from cvsite.config import settings
+from cvsite.publications import owner_names
+from cvsite.publications.owner_names import Match, OwnerNames, written_name
+from cvsite.speed.formatting_cache import style_fingerprint
 
 SURE, UNCERTAIN, NO = Match.SURE, Match.UNCERTAIN, Match.NO
 

@@ -28,7 +28,7 @@ from conftest import REPO, build_once
 from pypdf import PdfReader
 
 import cvsite
-from cvsite import system_packages
+from cvsite.cli import system_packages
 
 PACKAGE = REPO / "cvsite"
 # The version an upgrade installs: a local version label, so it can be no real release.
@@ -219,8 +219,8 @@ def test_the_wheel_holds_every_file_of_the_package_and_nothing_else(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     in_package = {name for name in names if name.startswith("cvsite/")}
     assert in_package == package_files()
-    for needed in ("cvsite/templates/cvsite-layout.html", "cvsite/scaffold/.ci/run",
-                   "cvsite/scaffold/.gitignore", "cvsite/debian-packages.txt"):  # fmt: skip
+    for needed in ("cvsite/web/templates/cvsite-layout.html", "cvsite/cli/scaffold/.ci/run",
+                   "cvsite/cli/scaffold/.gitignore", "cvsite/cli/debian-packages.txt"):  # fmt: skip
         assert needed in in_package
 
 
@@ -431,7 +431,7 @@ def test_the_package_list_is_the_engines_with_the_sites_lines_in_place(tmp_path)
 
 
 def test_the_readme_lists_every_setting_with_what_it_changes():
-    from cvsite.settings import SETTINGS
+    from cvsite.config.settings import SETTINGS
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Settings\n", 1)[1].split("\n## ", 1)[0]
@@ -444,7 +444,7 @@ def test_the_readme_lists_every_setting_with_what_it_changes():
 
 
 def test_cvsite_settings_lists_every_setting():
-    from cvsite.settings import SETTINGS
+    from cvsite.config.settings import SETTINGS
 
     result = run([sys.executable, "-m", "cvsite", "settings"])
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from cvsite import page_weight
+from cvsite.web import page_weight
 
 THEME_STYLESHEET = "_static/styles/pydata-sphinx-theme.css"
 

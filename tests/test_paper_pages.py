@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, text_of
 from test_pdf import pdftotext
 
-from cvsite import bib_check
+from cvsite.publications import bib_check
 
 # The fields exactly as refs.bib writes them (our strict reader keeps the raw values).
 RAW = {entry.key: entry for entry in bib_check.read(REPO / "refs.bib")[0]}

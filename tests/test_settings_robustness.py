@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 from test_bad_input import ANSI_ESCAPE
 
-from cvsite.settings import SETTINGS
+from cvsite.config.settings import SETTINGS
 
 ROOT = REPO / "tests" / "roots" / "test-settings"
 STOPPED = "Build stopped: fix the settings in conf.py."

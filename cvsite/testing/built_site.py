@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .source_facts import SiteSources
+from cvsite.testing.source_facts import SiteSources
 
 
 @dataclass

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from .built_site import site_pages, text_of
-from .source_facts import IN_HTML, TextItem, html_comparable, missing_in_order
+from cvsite.testing.built_site import site_pages, text_of
+from cvsite.testing.source_facts import IN_HTML, TextItem, html_comparable, missing_in_order
 
 __all__ = [
     "test_cv_entries_show_every_field_and_bullet",

@@ -1,0 +1,35 @@
+"""An entry's BibTeX as a reader should copy it: standard fields only, our own ones removed."""
+
+from __future__ import annotations
+
+from pybtex.database import Entry, Person
+
+from cvsite.publications.owner_names import written_name
+
+# Fields for this site (ours and al-folio's), meaningless in someone else's paper.
+SITE_FIELDS = frozenset(
+    {
+        "award", "venue_short", "equal_contribution", "selected", "abbr", "bibtex_show",
+        "preview", "html", "pdf", "code", "supp", "blog", "poster", "slides", "website",
+        "video", "altmetric", "dimensions", "google_scholar_id", "inspirehep_id", "award_name",
+        "additional_info", "file", "owner", "timestamp", "groups", "mendeley-groups",
+    }
+)  # fmt: skip
+
+
+def source_name(person: Person) -> str:
+    """The name as BibTeX source, "First von Last, Jr" order kept simple: First Last; without
+    the site's marks (\\textbf{...}, *, †) and DBLP's homonym number, which are no part of it."""
+    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
+    name = written_name(" ".join(parts)).name
+    return f"{name}, {' '.join(person.lineage_names)}" if person.lineage_names else name
+
+
+def clean_bibtex(entry: Entry) -> str:
+    lines = [f"@{entry.type}{{{entry.key},"]
+    for role, persons in entry.persons.items():
+        lines.append(f"  {role.lower()} = {{{' and '.join(map(source_name, persons))}}},")
+    for name, value in entry.fields.items():
+        if name.lower() not in SITE_FIELDS:
+            lines.append(f"  {name.lower()} = {{{value}}},")
+    return "\n".join([*lines, "}"])

@@ -1,0 +1,14 @@
+"""The PDF CV: Sphinx's LaTeX builder set up as a CV, in every script."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from cvsite.pdf import pdf_cv, pdf_scripts
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", pdf_cv.apply_defaults)
+    # The PDF in every script: runs the main font lacks switch font (LaTeX only).
+    app.add_node(pdf_scripts.script_run, **pdf_scripts.VISITORS)
+    app.add_post_transform(pdf_scripts.WrapScriptRuns)

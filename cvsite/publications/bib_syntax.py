@@ -1,0 +1,464 @@
+"""The .bib files read as written: entries with their lines, and every syntax problem reported.
+
+A small BibTeX reader that keeps line numbers and reports, rather than skips, errors (pybtex
+stops at the first, or reads on into garbage). What it finds that pybtex would misread, it
+mends in a normalised copy (BibFile.normalised) that sphinxcontrib-bibtex reads instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cvsite.publications.fields import MONTHS
+
+
+@dataclass
+class BibField:
+    name: str
+    value: str  # braces and quotes removed at the outer level
+    line: int
+    # The text inside the value's braces or quotes, when the value is one such part: where a
+    # fix for the normalised copy goes.
+    value_span: tuple[int, int] | None = None
+
+
+@dataclass
+class BibEntry:
+    type: str
+    key: str
+    line: int
+    fields: dict[str, BibField] = field(default_factory=dict)
+    broken: bool = False  # a syntax problem was reported: its missing fields would be noise
+    key_span: tuple[int, int] = (0, 0)
+    # (start, end, replacement) in the file's text: what the normalised copy changes.
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    path: Path
+    line: int
+    key: str | None
+    message: str
+    stops: bool = True  # False: a note; the build goes on (unless cv_bib_strict)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+    def describe(self, strict: bool = False) -> str:
+        """`file:line: ERROR: key: message`, or NOTE for what only gets reported."""
+        level = "ERROR" if self.stops or strict else "NOTE"
+        what = f"{self.key}: {self.message}" if self.key else self.message
+        return f"{self.path}:{self.line}: {level}: {what}"
+
+
+BRACKETS = {"{": re.compile(r"[\\{}]"), "(": re.compile(r"[\\()]")}
+SPACE = re.compile(r"\s*")
+# Outside entries, BibTeX reads only '@'; '%' starts a comment to the end of the line for
+# biber, JabRef and Emacs' bibtex-mode, and we read it so.
+AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
+# Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
+KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
+KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
+NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
+RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
+WORD = re.compile(r"[\w\-:.+/]+")
+FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma
+# The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
+SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
+
+
+def shorten(value: str, width: int = 60) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: width - 3] + "..."
+
+
+class _Reader:
+    """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
+
+    def __init__(self, path: Path, text: str):
+        self.path, self.text, self.pos = path, text, 0
+        self.entries: list[BibEntry] = []
+        self.problems: list[Problem] = []
+        # What sphinxcontrib-bibtex gets of the file, in order: (start, end, entry or None).
+        self.items: list[tuple[int, int, BibEntry | None]] = []
+        self.macros = {month for month in MONTHS if len(month) == 3}  # pybtex's jan ... dec
+        self.pybtex_misreads = False  # outside entries: an '@' that pybtex would take for one
+        # Where each line starts, so that a line number is a binary search, not a count.
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, pos: int | None = None) -> int:
+        return bisect.bisect_right(self.line_starts, self.pos if pos is None else pos)
+
+    def problem(self, message: str, key: str | None = None, pos: int | None = None) -> None:
+        self.problems.append(Problem(self.path, self.line(pos), key, message))
+
+    def note(self, message: str, key: str | None = None, pos: int | None = None) -> None:
+        self.problems.append(Problem(self.path, self.line(pos), key, message, stops=False))
+
+    def skip_space(self) -> None:
+        self.pos = SPACE.match(self.text, self.pos).end()
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def read_name(self) -> str:
+        match = NAME.match(self.text, self.pos)
+        if not match:
+            return ""
+        self.pos = match.end()
+        return match.group(0)
+
+    def read_all(self) -> None:
+        while True:
+            found = AT_OR_COMMENT.search(self.text, self.pos)
+            end = found.start() if found else len(self.text)
+            self.check_text_between_entries(self.text[self.pos : end], self.pos)
+            if not found:
+                return
+            self.pos = found.end()
+            if found.group() == "@":
+                self.read_item(found.start())
+            elif "@" in found.group():
+                self.pybtex_misreads = True
+                self.note(
+                    "this '%' line holds an '@': read as a comment, as biber and JabRef do "
+                    "(classic BibTeX and pybtex would start an entry there); to build with "
+                    "them too, write 'at' for '@' or delete the line",
+                    pos=found.start(),
+                )
+
+    def check_text_between_entries(self, text: str, start: int) -> None:
+        """Text outside entries is a comment to BibTeX, which hides a stray `}`."""
+        if not self.entries:
+            return
+        match = re.search(r"^\s*([A-Za-z_][\w\-]*)\s*=", text, re.MULTILINE)
+        if match:
+            previous = self.entries[-1]
+            previous.broken = True
+            self.problem(
+                f"'{match.group(1)} = ...' stands outside any entry, so BibTeX ignores it: "
+                f"a stray '}}' closed entry {previous.key!r} (line {previous.line}) early. "
+                "Remove the extra '}'.",
+                previous.key,
+                start + match.start(1),
+            )
+
+    def read_item(self, at: int) -> None:
+        kind = self.read_name().lower()
+        self.skip_space()
+        if not kind or self.peek() not in "{(":
+            if kind and KEY_AND_COMMA.match(self.text, self.pos):
+                # `@article smith2020, ...`: an entry whose '{' is missing would be lost.
+                self.problem(f"@{kind} needs a '{{' after its type, as in @{kind}{{key, ...")
+                return
+            self.pybtex_misreads = True
+            self.note(
+                "this '@' starts no entry (an entry is @type{key, ...}): read as text between "
+                "entries (BibTeX skips it with an error, pybtex would stop there); write 'at' "
+                "for '@' or delete it",
+                pos=at,
+            )
+            return
+        closer = "}" if self.peek() == "{" else ")"
+        opener = self.peek()
+        self.pos += 1
+        if kind in ("comment", "preamble", "string"):
+            body = self.pos
+            self.skip_balanced(closer, at)
+            if kind == "string":
+                name = re.match(r"\s*([^\s=#{}\",]+)\s*=", self.text[body : self.pos])
+                if name:
+                    self.macros.add(name.group(1).lower())
+            # pybtex reads on inside an @comment, and would take an '@' there for an entry.
+            self.pybtex_misreads |= kind == "comment" and "@" in self.text[body : self.pos]
+            if kind != "comment":
+                self.items.append((at, self.pos, None))
+            return
+        self.skip_space()
+        key_match = KEYS[opener].match(self.text, self.pos)
+        key = key_match.group(0) if key_match else ""
+        if key_match:
+            self.pos = key_match.end()
+        self.skip_space()
+        comma_missing = bool(key) and self.peek() != "," and FIELD_START.match(self.text, self.pos)
+        if not key or (self.peek() != "," and not comma_missing):
+            self.problem(f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ...", pos=at)
+            self.skip_balanced(closer, at)
+            return
+        entry = BibEntry(kind, key, self.line(at), key_span=key_match.span())
+        if comma_missing:
+            # pybtex reads the key and the fields all the same; BibTeX stops at the entry.
+            entry.edits.append((key_match.end(), key_match.end(), ","))
+            self.note(
+                f"no comma after the key: read as the key {key!r} and the fields after it, as "
+                f"pybtex reads it (BibTeX stops here); write @{kind}{{{key},",
+                key,
+                at,
+            )
+        else:
+            self.pos += 1
+        self.entries.append(entry)
+        self.read_fields(entry, closer)
+        self.items.append((at, self.pos, entry))
+
+    def read_fields(self, entry: BibEntry, closer: str) -> None:
+        while True:
+            self.skip_space()
+            char = self.peek()
+            if char == closer:
+                self.pos += 1
+                return
+            if char == "":
+                entry.broken = True
+                self.problem(
+                    f"entry is never closed: add the missing '{closer}' at its end", entry.key
+                )
+                return
+            if char == "%":
+                self.problem(
+                    "'%' starts no comment inside an entry (BibTeX reads it as text); "
+                    "delete the line or move it above the '@'",
+                    entry.key,
+                )
+                end_of_line = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end_of_line < 0 else end_of_line
+                continue
+            start = self.pos
+            name = self.read_name().lower()
+            spaced = SPACED_NAME_END.match(self.text, self.pos) if name else None
+            if spaced:
+                self.pos = spaced.end()
+                self.drop_spaced_field(entry, start)
+                continue
+            self.skip_space()
+            if not name or self.peek() != "=":
+                entry.broken = True
+                self.problem(
+                    f"expected 'field = {{value}}' but found {self.text[start : start + 20]!r}; "
+                    "check the commas and braces on this line",
+                    entry.key,
+                    start,
+                )
+                self.skip_to_next_field(closer)
+                continue
+            self.pos += 1
+            edits_before = len(entry.edits)
+            value, value_span = self.read_value(entry, name)
+            if value is None:
+                entry.broken = True
+                return
+            if "\n" in value and RUNS_ON.search(value):
+                entry.broken = True
+                self.problem(
+                    f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
+                    "never closed; add the missing '}'",
+                    entry.key,
+                    start,
+                )
+                next_entry = self.text.find("\n@", self.pos)
+                self.pos = len(self.text) if next_entry < 0 else next_entry
+                return
+            self.skip_space()
+            has_comma = self.peek() == ","
+            if has_comma:
+                self.pos += 1
+            elif self.peek() != closer:
+                self.problem(f"a comma is missing after field '{name}'", entry.key, self.pos)
+            first = entry.fields.get(name)
+            if first is None:
+                entry.fields[name] = BibField(name, value, self.line(start), value_span)
+                continue
+            # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
+            # second, so the normalised copy leaves it out.
+            del entry.edits[edits_before:]
+            entry.edits.append((start, self.pos, ""))
+            if " ".join(first.value.split()) != " ".join(value.split()):
+                self.note(
+                    f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
+                    f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
+                    "the one you don't want",
+                    entry.key,
+                    start,
+                )
+
+    def drop_spaced_field(self, entry: BibEntry, start: int) -> None:
+        """`funding_text 1 = {...}` (Scopus): BibTeX and pybtex would drop the rest of the
+        entry at the space, so the normalised copy leaves out this field (no field with a
+        space in its name is one the site shows)."""
+        written = " ".join(self.text[start : self.pos - 1].split())
+        value, _ = self.read_value(entry, written)
+        if value is None:
+            entry.broken = True
+            return
+        self.skip_space()
+        if self.peek() == ",":
+            self.pos += 1
+        entry.edits.append((start, self.pos, ""))
+        self.note(
+            f"field name {written!r} has a space in it, where BibTeX and pybtex would drop the "
+            "rest of the entry: this field is left out (the site shows no such field) and "
+            f"the fields after it kept; delete it or write {written.replace(' ', '_')!r}",
+            entry.key,
+            start,
+        )
+
+    def skip_to_next_field(self, closer: str) -> None:
+        depth = 0
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == "{":
+                depth += 1
+            elif char == "}" and depth:
+                depth -= 1
+            elif depth == 0 and char in ("," + closer):
+                if char == ",":
+                    self.pos += 1
+                return
+            self.pos += 1
+
+    def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
+        parts, spans = [], []
+        while True:
+            self.skip_space()
+            char = self.peek()
+            if char == "{":
+                end = self.balanced_end(self.pos, "{", "}")
+                if end < 0:
+                    self.problem("a '{' is never closed; add the missing '}'", entry.key, self.pos)
+                    self.pos = len(self.text)
+                    return None, None
+                parts.append(self.text[self.pos + 1 : end])
+                spans.append((self.pos + 1, end))
+                self.pos = end + 1
+            elif char == '"':
+                end = self.pos + 1
+                depth = 0
+                while end < len(self.text) and not (self.text[end] == '"' and depth == 0):
+                    depth += {"{": 1, "}": -1}.get(self.text[end], 0)
+                    end += 1
+                if end >= len(self.text):
+                    self.problem("a '\"' is never closed", entry.key, self.pos)
+                    self.pos = len(self.text)
+                    return None, None
+                parts.append(self.text[self.pos + 1 : end])
+                spans.append((self.pos + 1, end))
+                self.pos = end + 1
+            else:
+                word = WORD.match(self.text, self.pos)
+                if not word:
+                    self.problem("a field has no value; write name = {value}", entry.key)
+                    return "", None
+                parts.append(word.group(0))
+                spans.append(None)
+                if not word.group(0).isdigit() and word.group(0).lower() not in self.macros:
+                    self.undefined_macro(entry, name, word)
+                self.pos = word.end()
+            self.skip_space()
+            if self.peek() != "#":
+                return "".join(parts), spans[0] if len(spans) == 1 else None
+            self.pos += 1
+
+    def undefined_macro(self, entry: BibEntry, name: str, word: re.Match) -> None:
+        """`journal = aap` (as ADS writes it) with no @string for aap: shown as written.
+
+        pybtex would stop at it, and BibTeX would print nothing for it.
+        """
+        entry.edits.append((word.start(), word.end(), f"{{{word.group(0)}}}"))
+        self.note(
+            f"{name} = {word.group(0)}: no @string defines {word.group(0)!r}, so the site shows "
+            f"it as written, '{word.group(0)}' (BibTeX would print nothing); add "
+            f"@string{{{word.group(0)} = {{...}}}} above the entry, or write "
+            f"{name} = {{...}}",
+            entry.key,
+            word.start(),
+        )
+
+    def balanced_end(self, start: int, opener: str, closer: str) -> int:
+        """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
+        depth, index = 0, start
+        special = BRACKETS[opener]  # jumps to the next character that matters
+        while found := special.search(self.text, index):
+            index = found.start()
+            char = self.text[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == opener:
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return index
+            index += 1
+        return -1
+
+    def skip_balanced(self, closer: str, at: int) -> None:
+        opener = "{" if closer == "}" else "("
+        end = self.balanced_end(self.pos - 1, opener, closer)
+        if end < 0:
+            self.problem(f"'@...{opener}' is never closed", pos=at)
+            self.pos = len(self.text)
+        else:
+            self.pos = end + 1
+
+
+@dataclass
+class BibFile:
+    """One .bib file as read: its entries, its problems, and what pybtex should get of it."""
+
+    path: Path
+    entries: list[BibEntry]
+    problems: list[Problem]
+    reader: _Reader | None = None
+
+    def normalised(self) -> str | None:
+        """The file as sphinxcontrib-bibtex should read it, or None if it reads it right.
+
+        Only the entries, @string and @preamble, with each entry's edits applied: a field
+        given twice left out, a duplicate key renamed, an undefined macro braced, an empty
+        name dropped. Text between entries (comments, front matter) goes: BibTeX ignores it.
+        """
+        reader = self.reader
+        if reader is None or not (
+            reader.pybtex_misreads or any(entry.edits for entry in self.entries)
+        ):
+            return None
+        pieces = []
+        for start, end, entry in reader.items:
+            cursor, piece = start, []
+            for edit_start, edit_end, replacement in sorted(entry.edits if entry else ()):
+                piece += [reader.text[cursor:edit_start], replacement]
+                cursor = edit_end
+            piece.append(reader.text[cursor:end])
+            pieces.append("".join(piece))
+        return "\n\n".join(pieces) + "\n"
+
+
+def read_file(path: Path, encoding: str = "utf-8-sig") -> BibFile:
+    try:
+        text = path.read_bytes().decode(encoding)
+    except FileNotFoundError:
+        return BibFile(path, [], [Problem(path, 0, None, "not found; check bibtex_bibfiles")])
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        name = "UTF-8" if codecs.lookup(encoding).name.startswith("utf-8") else encoding
+        fix = (
+            "save the file as UTF-8"
+            if name == "UTF-8"
+            else f"save the file as {encoding}, or set bibtex_encoding in conf.py to its encoding"
+        )
+        return BibFile(path, [], [Problem(path, line, None, f"not {name}; {fix}")])
+    reader = _Reader(path, text)
+    reader.read_all()
+    return BibFile(path, reader.entries, reader.problems, reader)
+
+
+def read(path: Path, encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[Problem]]:
+    bib_file = read_file(path, encoding)
+    return bib_file.entries, bib_file.problems

@@ -1,0 +1,214 @@
+"""The `publication-list` directive: a numbered sphinxcontrib-bibtex list of one kind of entry.
+
+    :::{publication-list} peer-reviewed
+    :::
+
+Kinds split refs.bib by entry type, so that every entry lands in exactly one list; `other`
+catches the types that fit neither, and its section disappears when it would be empty.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
+
+from cvsite.papers.bibtex_export import clean_bibtex
+from cvsite.papers.paper_pages import anchor_id, bib_entries, link_title, paper_uri
+from cvsite.publications import bib_check
+from cvsite.rendering.bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME, legend
+
+logger = logging.getLogger(__name__)
+
+KINDS = {
+    "peer-reviewed": PEER_REVIEWED,
+    "preprints": PREPRINT,
+    "other": None,  # everything else
+}
+KEY_ATTRIBUTE = "cvsite_key"  # on each entry's node: the BibTeX key it shows
+
+
+def kind_of(entry_type: str) -> str:
+    for kind, types in KINDS.items():
+        if types is not None and entry_type.lower() in types:
+            return kind
+    return "other"
+
+
+def filter_expression(kind: str) -> str:
+    if kind == "other":
+        known = sorted(PEER_REVIEWED | PREPRINT)
+        return f"type not in {quoted_set(known)}"
+    return f"type in {quoted_set(sorted(KINDS[kind]))}"
+
+
+def quoted_set(items: list[str]) -> str:
+    return "{" + ", ".join(f'"{item}"' for item in items) + "}"
+
+
+class publication_list(nodes.General, nodes.Element):
+    """Wraps one bibliography, so that the legend and empty-list rules can find it."""
+
+
+class PublicationListDirective(BibliographyDirective):
+    required_arguments = 1
+    optional_arguments = 0
+    option_spec = {}
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in KINDS:
+            raise self.error(
+                f"publication-list: unknown kind {kind!r}; use one of {', '.join(KINDS)}."
+            )
+        # Our fixed choices for the underlying sphinxcontrib-bibtex `bibliography`.
+        self.arguments = []
+        self.options = {
+            "list": "enumerated",
+            "style": STYLE_NAME,
+            "filter": filter_expression(kind),
+        }
+        wrapper = publication_list(kind=kind)
+        self.set_source_info(wrapper)
+        made = super().run()
+        wrapper += made
+        # Each entry's node carries its key, for its id and its links (see FinishPublicationLists).
+        domain = self.env.get_domain("cite")
+        bibliography = domain.bibliographies[BibliographyKey(self.env.docname, made[-1]["ids"][0])]
+        for key, node in bibliography.citation_nodes.items():
+            node[KEY_ATTRIBUTE] = key
+        return [wrapper]
+
+
+def set_bibtex_ids(app: Sphinx, config: Config) -> None:
+    """An id for each list, which sphinxcontrib-bibtex needs to find it.
+
+    Entries keep the ids docutils makes (unique, whatever the key holds) until
+    FinishPublicationLists names them after their keys: sphinxcontrib-bibtex's own
+    `bibtex_cite_id` would put each key through docutils' make_id, which gives `smith:2020`
+    and `smith_2020`, or `Tèst` and `Tést`, one id.
+    """
+    if not config.bibtex_bibliography_id:
+        config.bibtex_bibliography_id = "publication-list-{bibliography_count}"
+
+
+def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
+    """Remove a list (and its section, if nothing else is in it) that no entry of refs.bib fits.
+
+    Runs before Sphinx collects the table of contents, so no heading is left pointing at
+    nothing.
+    """
+    wrappers = list(doctree.findall(publication_list))
+    if not wrappers:  # most pages, and every paper page
+        return
+    domain = app.env.get_domain("cite")
+    present = {kind_of(entry.type) for entry in domain.bibdata.data.entries.values()}
+    for wrapper in wrappers:
+        if wrapper["kind"] in present:
+            continue
+        section = wrapper.parent
+        siblings = [child for child in section.children if child is not wrapper]
+        if isinstance(section, nodes.section) and all(
+            isinstance(child, nodes.title) for child in siblings
+        ):
+            section.parent.remove(section)
+        else:
+            section.remove(wrapper)
+
+
+class FinishPublicationLists(SphinxPostTransform):
+    """Name each entry's anchor after its key, and add the equal-contribution legend.
+
+    sphinxcontrib-bibtex gives every list an id for every entry of refs.bib, so its ids
+    must differ per list; an entry is shown in one list per page, so an id made from the key
+    alone (paper_pages.anchor_id: distinct for distinct keys) is unique once the lists are
+    filled. The legend goes once above each list that holds a mark.
+    """
+
+    default_priority = 7  # after sphinxcontrib-bibtex fills the lists (5) and AddBibTeXControls
+
+    def run(self, **kwargs) -> None:
+        for wrapper in self.document.findall(publication_list):
+            for item in wrapper.findall(nodes.list_item):
+                if KEY_ATTRIBUTE in item:
+                    item["ids"] = [anchor_id(item[KEY_ATTRIBUTE])]
+            marked = any("cv-equal" in node["classes"] for node in wrapper.findall(nodes.inline))
+            if marked:
+                wrapper.insert(0, legend())
+
+
+class AddBibTeXControls(SphinxPostTransform):
+    """On the web only: the title links to the entry's page; a "BibTeX" control below."""
+
+    default_priority = 6  # after sphinxcontrib-bibtex (5), while ids still match its citations
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        entries = bib_entries(self.env)
+        for wrapper in self.document.findall(publication_list):
+            for item in wrapper.findall(nodes.list_item):
+                key = item.get(KEY_ATTRIBUTE)
+                if key in entries:
+                    link_title(item.children[0], paper_uri(self.env.docname, key))
+                    item += bibtex_details(entries[key])
+
+
+def bibtex_details(entry) -> nodes.raw:
+    """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only).
+
+    Kept out of the search index ("no-search"): the entry's text is indexed already, and
+    field names such as "booktitle" would match every entry.
+    """
+    source = html.escape(clean_bibtex(entry))
+    return nodes.raw(
+        "",
+        f'<details class="cv-bibtex"><summary>BibTeX</summary><pre>{source}</pre></details>\n',
+        format="html",
+        classes=["no-search"],
+    )
+
+
+def visit_publication_list_html(self, node: publication_list) -> None:
+    self.body.append(f'<div class="cv-publications cv-publications-{node["kind"]}">\n')
+
+
+def depart_publication_list_html(self, node: publication_list) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_passthrough(self, node: publication_list) -> None:
+    pass
+
+
+VISITORS = {
+    "html": (visit_publication_list_html, depart_publication_list_html),
+    "latex": (visit_passthrough, visit_passthrough),
+    "text": (visit_passthrough, visit_passthrough),
+}
+
+
+def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every entry of the .bib files is shown on some page: nothing is dropped silently."""
+    domain = env.get_domain("cite")
+    shown = {citation.key for citation in domain.citations}  # type: ignore[attr-defined]
+    if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
+        return  # the usual case; reading the files again only to find nothing costs time
+    for path in (Path(app.confdir, name) for name in app.config.bibtex_bibfiles):
+        for entry in bib_check.read(path)[0]:
+            if entry.key not in shown:
+                kind = kind_of(entry.type)
+                logger.warning(
+                    f"{entry.key}: this @{entry.type} entry is on no page; add\n"
+                    f":::{{publication-list}} {kind}\n:::\nto docs/publications.md.",
+                    location=f"{path}:{entry.line}",
+                    type="cvsite",
+                    subtype="unlisted",
+                )
