@@ -73,7 +73,7 @@ def copy_of_the_package(folder: Path) -> Path:
     """What the wheel is built from, copied so that nothing is written into this checkout."""
     source = folder / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(REPO / name, source / name)
     shutil.copytree(PACKAGE, source / "cvsite", ignore=shutil.ignore_patterns("__pycache__"))
     return source
@@ -230,6 +230,12 @@ def test_the_wheel_has_one_version_the_command_and_the_dependencies(wheel):
         entry_points = archive.read(f"cvsite-{cvsite.__version__}.dist-info/entry_points.txt")
     assert f"\nVersion: {cvsite.__version__}\n" in metadata
     assert "cvsite = cvsite.cli:main" in entry_points.decode()
+    # The licence, as metadata (SPDX) and as the file itself, which MIT asks to travel along.
+    assert "\nLicense-Expression: MIT\n" in metadata
+    assert "\nLicense-File: LICENSE\n" in metadata
+    with zipfile.ZipFile(wheel) as archive:
+        licence = archive.read(f"cvsite-{cvsite.__version__}.dist-info/licenses/LICENSE").decode()
+    assert licence.startswith("MIT License") and "Permission is hereby granted" in licence
     required = {
         re.split(r"[<>=!;\[ ]", line.removeprefix("Requires-Dist: "))[0].lower()
         for line in metadata.splitlines()

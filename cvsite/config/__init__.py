@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite.config import hints, settings, source_folder
-
 
 def setup(app: Sphinx) -> None:
+    # Imported here, not above: importing one module of this package loads no other.
+    from cvsite.config import hints, settings, source_folder
+
     hints.install(app)
     settings.register(app)
     # Before the settings (priority 400): a build of the wrong folder says only that.

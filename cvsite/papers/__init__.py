@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite.papers import paper_pages
-
 
 def setup(app: Sphinx) -> None:
+    # Imported here, not above: importing one module of this package loads no other.
+    from cvsite.papers import paper_pages
+
     app.add_directive("selected-publications", paper_pages.SelectedPublicationsDirective)
     app.add_post_transform(paper_pages.LinkSelectedTitles)
     for node, visitors in paper_pages.VISITORS.items():

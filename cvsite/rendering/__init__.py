@@ -6,14 +6,18 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from cvsite.publications import owner_names
-from cvsite.rendering import bib_style, cv_entry, publication_list
 
 
 def register_bib_style(app: Sphinx, config: Config) -> None:
+    from cvsite.rendering import bib_style
+
     bib_style.register(owner_names.OwnerNames.from_config(config))
 
 
 def setup(app: Sphinx) -> None:
+    # Imported here, not above: importing one module of this package loads no other.
+    from cvsite.rendering import cv_entry, publication_list
+
     app.connect("config-inited", register_bib_style)
     app.add_node(cv_entry.cv_entry, **cv_entry.VISITORS)
     app.add_directive("cv-entry", cv_entry.CVEntryDirective)

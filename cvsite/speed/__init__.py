@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite.speed import citation_reuse, formatting_cache, garbage_collection, strict_rebuilds
-
 
 def setup(app: Sphinx) -> None:
+    # Imported here, not above: importing one module of this package loads no other.
+    from cvsite.speed import citation_reuse, formatting_cache, garbage_collection, strict_rebuilds
+
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(citation_reuse.CiteDomainReusingCitations, override=True)
     garbage_collection.install()

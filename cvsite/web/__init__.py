@@ -4,16 +4,6 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite.web import (
-    generator,
-    icons,
-    page_weight,
-    pdf_link,
-    search_engines,
-    site_theme,
-    sitemap,
-)
-
 # Asked by the web layer, answered by other concerns: sitemaps besides sitemap.xml (each
 # handler returns a path relative to the site, or None), and pages written with their icons
 # drawn already (a list of paths relative to the site).
@@ -22,6 +12,17 @@ PAGES_WITH_ICONS = "cvsite-pages-with-icons"
 
 
 def setup(app: Sphinx) -> None:
+    # Imported here, not above: importing one module of this package loads no other.
+    from cvsite.web import (
+        generator,
+        icons,
+        page_weight,
+        pdf_link,
+        search_engines,
+        site_theme,
+        sitemap,
+    )
+
     app.add_event(EXTRA_SITEMAPS)
     app.add_event(PAGES_WITH_ICONS)
     app.connect("config-inited", site_theme.apply_defaults)
