@@ -1,13 +1,15 @@
-"""The site's settings: the `cv_*` ones and sphinxcontrib-bibtex's, checked before a build."""
+"""The site's settings: the engine's defaults, the `cv_*` ones and sphinxcontrib-bibtex's,
+checked before a build."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite.config import hints, settings, source_folder
+from cvsite.config import defaults, hints, settings, source_folder
 
 
 def setup(app: Sphinx) -> None:
+    defaults.setup(app)
     hints.install(app)
     settings.register(app)
     # Before the settings (priority 400): a build of the wrong folder says only that.

@@ -52,6 +52,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     # Our layout and navbar templates are written against this theme's.
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.html_theme_options = options = dict(config.html_theme_options)
+    options.setdefault("navigation_with_keys", False)
     options.setdefault("icon_links", contact_icon_links(config))
     options.setdefault("navbar_align", "left")
     # One header row on a laptop: the search is an icon, not a wide field.
@@ -63,7 +64,10 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     # One level of pages: breadcrumbs would only repeat the title.
     options.setdefault("article_header_start", [])
     options.setdefault("header_links_before_dropdown", 8)
-    options.setdefault("secondary_sidebar_items", [])
+    # No right-hand sidebar: a page's few sections need no table of contents. The theme's
+    # edit button lives there; a site that asks for it gets a sidebar that holds it.
+    edit_button = ["edit-this-page"] if options.get("use_edit_page_button") else []
+    options.setdefault("secondary_sidebar_items", edit_button)
     options.setdefault("show_prev_next", False)
     options.setdefault("search_bar_text", "Search this site…")
     options.setdefault("footer_start", ["copyright"])
