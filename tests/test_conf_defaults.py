@@ -81,6 +81,17 @@ def test_a_setting_given_with_sphinx_s_own_default_value_still_wins(tmp_path):
     assert index.title.get_text().strip() == "Ida Quill — Ida Quill, the CV"
 
 
+@pytest.mark.sphinx(
+    "html",
+    testroot="theme-options",
+    srcdir="theme-options-0",
+    confoverrides={"html_copy_source": True},
+)
+def test_a_setting_given_on_the_command_line_wins(app):
+    built(app)
+    assert (Path(app.outdir) / "_sources" / "index.md.txt").is_file()
+
+
 def test_without_refs_bib_or_bibtex_bibfiles_the_build_names_the_setting(tmp_path):
     conf = short_form((LONG_CONF / "conf.py").read_text(encoding="utf-8"))
     project = project_with(tmp_path, "no-bib", conf)
@@ -111,6 +122,7 @@ EDIT_CONTEXT = {
 @pytest.mark.sphinx(
     "html",
     testroot="theme-options",
+    srcdir="theme-options-1",
     confoverrides={
         "html_theme_options": {"use_edit_page_button": True},
         "html_context": EDIT_CONTEXT,
@@ -124,6 +136,7 @@ def test_an_edit_button_the_site_asks_for_shows(app):
 @pytest.mark.sphinx(
     "html",
     testroot="theme-options",
+    srcdir="theme-options-2",
     confoverrides={"html_theme_options": {"secondary_sidebar_items": ["page-toc"]}},
 )
 def test_a_secondary_sidebar_the_site_asks_for_shows(app):
@@ -132,7 +145,10 @@ def test_a_secondary_sidebar_the_site_asks_for_shows(app):
 
 
 @pytest.mark.sphinx(
-    "html", testroot="theme-options", confoverrides={"html_theme_options": {"show_prev_next": True}}
+    "html",
+    testroot="theme-options",
+    srcdir="theme-options-3",
+    confoverrides={"html_theme_options": {"show_prev_next": True}},
 )
 def test_prev_next_links_the_site_asks_for_show(app):
     link = built(app).select_one(".prev-next-area a.right-next")
@@ -142,6 +158,7 @@ def test_prev_next_links_the_site_asks_for_show(app):
 @pytest.mark.sphinx(
     "html",
     testroot="theme-options",
+    srcdir="theme-options-4",
     confoverrides={
         "html_theme_options": {
             "navbar_end": ["theme-switcher"],
@@ -158,7 +175,7 @@ def test_navbar_and_footer_items_the_site_gives_replace_the_engine_s(app):
     assert "PyData Sphinx Theme" in index.select_one(".footer-items__end .theme-version").get_text()
 
 
-@pytest.mark.sphinx("html", testroot="theme-options")
+@pytest.mark.sphinx("html", testroot="theme-options", srcdir="theme-options-5")
 def test_the_engine_s_defaults_hide_the_sidebar_prev_next_and_edit_button(app):
     index = built(app)
     assert not index.select(".bd-sidebar-secondary nav.page-toc")
