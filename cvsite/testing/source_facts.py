@@ -427,7 +427,10 @@ class SiteSources:
 
     @cached_property
     def bib_files(self) -> list[Path]:
-        return [self.root / name for name in self.settings.bibtex_bibfiles]
+        names = self.settings.values.get("bibtex_bibfiles")
+        if names is None:  # not in conf.py: cvsite reads refs.bib beside it, where there is one
+            names = ["refs.bib"] if (self.root / "refs.bib").is_file() else []
+        return [self.root / name for name in names]
 
     @cached_property
     def publications(self) -> list[Publication]:
