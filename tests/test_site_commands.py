@@ -101,3 +101,16 @@ def test_html_swaps_the_new_site_in_and_keeps_the_last_one_when_a_build_fails(tm
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Imaginary number theory." in index.read_text(encoding="utf-8")
     assert sorted(path.name for path in (site / "_build").iterdir()) == ["doctrees", "html"]
+
+
+def test_check_fails_on_notes_only_when_strict(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{quill2031,\n  author = {Ida Quill},\n  title = {Undrawn Graphs},\n"
+        "  year = {2031},\n}\n",
+        encoding="utf-8",
+    )
+    relaxed, strict = cvsite("check", cwd=tmp_path), cvsite("check", "--strict", cwd=tmp_path)
+    assert relaxed.returncode == 0 and strict.returncode == 1
+    assert "refs.bib:1: NOTE: quill2031: @article has no 'journal'" in relaxed.stdout
+    assert "refs.bib:1: ERROR: quill2031: @article has no 'journal'" in strict.stdout

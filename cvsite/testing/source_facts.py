@@ -427,10 +427,10 @@ class SiteSources:
 
     @cached_property
     def bib_files(self) -> list[Path]:
-        names = self.settings.values.get("bibtex_bibfiles")
-        if names is None:  # not in conf.py: cvsite reads refs.bib beside it, where there is one
-            names = ["refs.bib"] if (self.root / "refs.bib").is_file() else []
-        return [self.root / name for name in names]
+        if "bibtex_bibfiles" in self.settings.values:
+            return [self.root / name for name in self.settings.bibtex_bibfiles]
+        # Not in conf.py: cvsite reads refs.bib beside it, where there is one (README).
+        return [path for path in [self.root / "refs.bib"] if path.is_file()]
 
     @cached_property
     def publications(self) -> list[Publication]:
