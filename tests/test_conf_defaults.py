@@ -181,3 +181,23 @@ def test_the_engine_s_defaults_hide_the_sidebar_prev_next_and_edit_button(app):
     assert not index.select(".bd-sidebar-secondary nav.page-toc")
     assert not index.select(".prev-next-area a") and not index.select(".editthispage")
     assert index.select(".navbar-header-items__end .navbar-icon-links")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="theme-options",
+    srcdir="theme-options-edit-nowhere",
+    confoverrides={
+        "html_theme_options": {"use_edit_page_button": True, "secondary_sidebar_items": []},
+        "html_context": EDIT_CONTEXT,
+    },
+)
+def test_an_edit_button_that_no_template_list_places_is_named_not_dropped(app):
+    app.build()
+    warnings = ANSI_ESCAPE.sub("", app.warning.getvalue())
+    assert (
+        "WARNING: html_theme_options: use_edit_page_button is True, but no template list "
+        'places the button, so no page would show it; add "edit-this-page" to '
+        "secondary_sidebar_items or article_footer_items"
+    ) in warnings
+    assert "[cvsite.theme]" in warnings

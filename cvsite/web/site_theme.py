@@ -76,6 +76,33 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.html_context = {"default_mode": "auto", **config.html_context}
     # An empty list removes the primary sidebar on every page.
     config.html_sidebars = {"**": [], **config.html_sidebars}
+    warn_of_an_edit_button_with_no_place(options)
+
+
+def placed_templates(options: dict) -> set[str]:
+    """The templates the theme options place anywhere (a list, a text, or a list per page)."""
+    placed: set[str] = set()
+    for value in options.values():
+        lists = value.values() if isinstance(value, dict) else [value]
+        for items in lists:
+            if isinstance(items, str):
+                placed.update(item.strip() for item in items.split(","))
+            elif isinstance(items, (list, tuple)):
+                placed.update(item for item in items if isinstance(item, str))
+    return placed
+
+
+def warn_of_an_edit_button_with_no_place(options: dict) -> None:
+    """The theme draws its edit button only where a template list names it."""
+    if options.get("use_edit_page_button") and "edit-this-page" not in placed_templates(options):
+        logger.warning(
+            "html_theme_options: use_edit_page_button is True, but no template list places "
+            'the button, so no page would show it; add "edit-this-page" to '
+            "secondary_sidebar_items or article_footer_items (or leave those out of conf.py: "
+            "cvsite then puts it in the secondary sidebar)",
+            type="cvsite",
+            subtype="theme",
+        )
 
 
 def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
