@@ -114,3 +114,13 @@ def test_check_fails_on_notes_only_when_strict(tmp_path):
     assert relaxed.returncode == 0 and strict.returncode == 1
     assert "refs.bib:1: NOTE: quill2031: @article has no 'journal'" in relaxed.stdout
     assert "refs.bib:1: ERROR: quill2031: @article has no 'journal'" in strict.stdout
+
+
+@pytest.mark.parametrize("command", ["html", "pdf", "serve"])
+def test_a_command_outside_a_site_folder_says_where_to_run_it(tmp_path, command):
+    result = cvsite(command, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"cvsite {command}: {tmp_path} is no site's folder (conf.py at the top, the pages in "
+        "docs/); run it there, or write a new site with `cvsite new DIR`"
+    )

@@ -73,13 +73,23 @@ def build_pdf(apt_get: str, skip_without_tex: bool, outdir: Path | None) -> None
                    *([str(outdir)] if outdir else [])])  # fmt: skip
 
 
+def require_site_folder(command: str) -> None:
+    if not Path("conf.py").is_file() or not Path(PAGES).is_dir():
+        sys.exit(
+            f"cvsite {command}: {Path.cwd()} is no site's folder (conf.py at the top, the pages "
+            f"in {PAGES}/); run it there, or write a new site with `cvsite new DIR`"
+        )
+
+
 def html(args: argparse.Namespace) -> None:
+    require_site_folder("html")
     if not args.no_pdf:
         build_pdf(args.apt_get, skip_without_tex=True, outdir=None)
     build_site(args.sphinx_options, Path(args.outdir))
 
 
 def pdf(args: argparse.Namespace) -> None:
+    require_site_folder("pdf")
     build_pdf(args.apt_get, args.skip_without_tex, args.outdir)
 
 
@@ -91,6 +101,7 @@ def check(args: argparse.Namespace) -> None:
 
 def serve(args: argparse.Namespace) -> None:
     """sphinx-autobuild: rebuilds and reloads the browser while the pages are edited."""
+    require_site_folder("serve")
     autobuild = shutil.which("sphinx-autobuild", path=str(Path(sys.executable).parent))
     if autobuild is None:
         sys.exit("cvsite serve: needs sphinx-autobuild; install it: "
