@@ -1,22 +1,23 @@
 # The site and CV of one academic, from docs/ (pages) and refs.bib (publications).
-# Every target sets up .venv from the pinned requirements when it is missing or stale, and the
-# system packages it needs (.ci/debian-packages.txt) where apt-get can install them unasked.
+# Every target sets up .venv from the pinned requirements when it is missing or stale, then
+# calls the engine's command (`cvsite html`, `cvsite pdf`, ...; `cvsite --help`), which installs
+# the system packages it needs (.ci/debian-packages.txt) where apt-get can install them unasked.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
-SPHINX := $(BIN)/python -m sphinx -c . $(SPHINXOPTS)
+CVSITE := $(BIN)/python -m cvsite
 
 .DEFAULT_GOAL := html
 .PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps \
-	site-pdf tex-deps browser-deps test-3.13 test-latest
+	tex-deps browser-deps test-3.13 test-latest
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
-# password-less sudo (cvsite.cli.system_packages decides). `make APT_GET=` turns it off: make then
+# password-less sudo (`cvsite system-packages` decides). `make APT_GET=` turns it off: make then
 # never runs apt-get or sudo, html skips the PDF, the other targets say what to install.
 APT_GET ?= auto
-PACKAGES = $(BIN)/python -m cvsite.cli.system_packages
+PACKAGES = $(CVSITE) system-packages
 INSTALL  = $(PACKAGES) install --apt-get "$(APT_GET)"
 REQUIRE  = $(PACKAGES) require "make $(or $(MAKECMDGOALS),html)"
 
@@ -39,31 +40,20 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# The PDF that the site links, built first. Without TeX (and no apt-get that can install it)
+# The PDF that the site links is built first; without TeX (and no apt-get that can install it)
 # one line says how to get it, the site is built without the link, and an older PDF is removed.
-site-pdf: $(SITE_STAMP)
-	@$(INSTALL) pdf
-	$(BIN)/python -m cvsite.pdf.make_pdf --skip-without-tex
-
-# Built into _build/html.next, then swapped in: a failed build leaves the last good site.
-html: site-pdf ## Build the website into _build/html (the PDF CV first, where TeX is installed)
-	rm -rf _build/html.next
-	if [ -d _build/html ]; then cp -a _build/html _build/html.next; fi
-	$(SPHINX) -b html -d _build/doctrees docs _build/html.next
-	rm -rf _build/html.old
-	if [ -d _build/html ]; then mv _build/html _build/html.old; fi
-	mv _build/html.next _build/html
-	rm -rf _build/html.old
+# The site is built into _build/html.next, then swapped in: a failed build leaves the last one.
+html: $(SITE_STAMP) ## Build the website into _build/html (the PDF CV first, where TeX is installed)
+	$(CVSITE) html --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)"
 
 pdf: $(SITE_STAMP) ## Build the PDF CV into _build/pdf (xelatex + latexmk)
-	@$(INSTALL) pdf
-	$(BIN)/python -m cvsite.pdf.make_pdf
+	$(CVSITE) pdf --apt-get "$(APT_GET)"
 
 check: $(SITE_STAMP) ## Check refs.bib: errors, and notes on what builds anyway (STRICT=1: notes fail)
-	$(BIN)/python -m cvsite.publications.bib_check $(if $(STRICT),--strict) refs.bib
+	$(CVSITE) check $(if $(STRICT),--strict)
 
-serve: site-pdf $(DEV_STAMP) ## Serve the site with live reload while you edit
-	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch cvsite --watch refs.bib --watch conf.py docs _build/html
+serve: $(SITE_STAMP) $(DEV_STAMP) ## Serve the site with live reload while you edit
+	$(CVSITE) serve --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)" --watch cvsite
 
 # Each group of .ci/debian-packages.txt, installed where missing (and where apt-get can), then
 # required: a missing tool stops the target with one message naming it and how to install it.

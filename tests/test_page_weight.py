@@ -62,7 +62,7 @@ def test_an_icon_without_a_drawing_stops_the_build_with_the_page_and_the_fix(app
     app.build()
     warnings = app.warning.getvalue()
     assert (
-        "ERROR: the icon 'fa-code fa-lg' (on code.html and 3 other pages) has no drawing in "
+        "ERROR: the icon 'fa-code fa-lg' (on code.html and 2 other pages) has no drawing in "
         "cvsite/icons.py, and Font Awesome is not loaded, so it would show as a blank; add its "
         "SVG to ICONS there, or use one of its icons: magnifying-glass, sun, moon,"
     ) in warnings

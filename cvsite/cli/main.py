@@ -1,7 +1,9 @@
-"""The `cvsite` command: a new site from the scaffold, and the settings a site can change.
+"""The `cvsite` command: a new site from the scaffold, the settings a site can change, and the
+commands that build and check a site (cvsite/cli/site_commands.py).
 
     cvsite new DIR --name NAME --email EMAIL --homepage URL [--paper a4|letter]
     cvsite settings
+    cvsite html | pdf | check | serve | system-packages ...   (each with --help)
     cvsite --version
 
 `new` asks for what is not given when run in a terminal; elsewhere a missing option stops it
@@ -21,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cvsite import __version__
+from cvsite.cli import site_commands
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 EXECUTABLE = {".ci/run"}
@@ -187,9 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     new_command.set_defaults(run=lambda args: new(new_command, args))
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
     settings_command.set_defaults(run=lambda args: list_settings())
+    site_commands.add_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [site_commands.SYSTEM_PACKAGES]:  # its own parser, --help included
+        site_commands.system_packages.main(argv[1:], prog=f"cvsite {argv[0]}")
+        return
     args = build_parser().parse_args(argv)
     args.run(args)

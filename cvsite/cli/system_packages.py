@@ -5,8 +5,10 @@ and the PDF's fonts); a site's `.ci/debian-packages.txt`, where it has one, adds
 (this repository's `test` group for the browser checks) and replaces an engine line that names
 the same tool.
 
-    python -m cvsite.cli.system_packages install [--apt-get auto|COMMAND|""] GROUP...
-    python -m cvsite.cli.system_packages require TARGET GROUP...
+    cvsite system-packages install [--apt-get auto|COMMAND|""] GROUP...
+    cvsite system-packages require TARGET GROUP...
+
+(or `python -m cvsite.cli.system_packages ...`).
 
 `install` runs apt-get for what is missing, but only where it asks no question: with `auto`
 (the default) on Debian or Ubuntu, as root or with password-less sudo; with an empty COMMAND
@@ -188,15 +190,28 @@ def require(repo: Path, target: str, groups: tuple[str, ...]) -> None:
         sys.exit(f"{target}: {names_of(needs)} missing. Install: {how_to_install(needs)}.")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m cvsite.cli.system_packages")
+def main(argv: list[str] | None = None, prog: str = "python -m cvsite.cli.system_packages") -> None:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="The system packages (TeX, fonts, browsers) each target needs."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    install_command = commands.add_parser("install")
-    install_command.add_argument("--apt-get", default="auto")
-    install_command.add_argument("groups", nargs="+", choices=GROUPS)
-    require_command = commands.add_parser("require")
-    require_command.add_argument("target")
-    require_command.add_argument("groups", nargs="+", choices=GROUPS)
+    install_command = commands.add_parser(
+        "install", help="apt-get what GROUP needs and is missing, where apt-get asks no question"
+    )
+    install_command.add_argument(
+        "--apt-get", default="auto", metavar="auto|COMMAND|''",
+        help='"auto" (the default), a command to run instead, or "" never',
+    )  # fmt: skip
+    install_command.add_argument("groups", nargs="+", choices=GROUPS, metavar="GROUP",
+                                 help=" or ".join(GROUPS))  # fmt: skip
+    require_command = commands.add_parser(
+        "require", help="exit 1 naming what GROUP needs and is missing, and how to install it"
+    )
+    require_command.add_argument(
+        "target", metavar="TARGET", help="what needs them, for the message (e.g. 'make pdf')"
+    )
+    require_command.add_argument("groups", nargs="+", choices=GROUPS, metavar="GROUP",
+                                 help=" or ".join(GROUPS))  # fmt: skip
     args = parser.parse_args(argv)
     repo = Path.cwd()
     if args.command == "install":

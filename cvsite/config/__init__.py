@@ -1,4 +1,5 @@
-"""The site's settings: the `cv_*` ones and sphinxcontrib-bibtex's, checked before a build."""
+"""The site's settings: the engine's defaults, the `cv_*` ones and sphinxcontrib-bibtex's,
+checked before a build."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from sphinx.application import Sphinx
 
 def setup(app: Sphinx) -> None:
     # Imported here, not above: importing one module of this package loads no other.
-    from cvsite.config import hints, settings, source_folder
+    from cvsite.config import defaults, hints, settings, source_folder
 
+    defaults.setup(app)
     hints.install(app)
     settings.register(app)
     # Before the settings (priority 400): a build of the wrong folder says only that.

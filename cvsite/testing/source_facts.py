@@ -427,7 +427,10 @@ class SiteSources:
 
     @cached_property
     def bib_files(self) -> list[Path]:
-        return [self.root / name for name in self.settings.bibtex_bibfiles]
+        if "bibtex_bibfiles" in self.settings.values:
+            return [self.root / name for name in self.settings.bibtex_bibfiles]
+        # Not in conf.py: cvsite reads refs.bib beside it, where there is one (README).
+        return [path for path in [self.root / "refs.bib"] if path.is_file()]
 
     @cached_property
     def publications(self) -> list[Publication]:

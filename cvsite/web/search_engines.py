@@ -19,7 +19,7 @@ from cvsite.web import sitemap
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     # sphinxext-opengraph: absolute URLs from the canonical base; the description is ours.
-    if "sphinxext.opengraph" in config.extensions:
+    if "sphinxext.opengraph" in app.extensions:  # set up by cvsite itself, or listed in conf.py
         if not config.ogp_site_url and config.html_baseurl:
             config.ogp_site_url = config.html_baseurl
         config.ogp_enable_meta_description = False

@@ -52,6 +52,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     # Our layout and navbar templates are written against this theme's.
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.html_theme_options = options = dict(config.html_theme_options)
+    options.setdefault("navigation_with_keys", False)
     options.setdefault("icon_links", contact_icon_links(config))
     options.setdefault("navbar_align", "left")
     # One header row on a laptop: the search is an icon, not a wide field.
@@ -63,7 +64,10 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     # One level of pages: breadcrumbs would only repeat the title.
     options.setdefault("article_header_start", [])
     options.setdefault("header_links_before_dropdown", 8)
-    options.setdefault("secondary_sidebar_items", [])
+    # No right-hand sidebar: a page's few sections need no table of contents. The theme's
+    # edit button lives there; a site that asks for it gets a sidebar that holds it.
+    edit_button = ["edit-this-page"] if options.get("use_edit_page_button") else []
+    options.setdefault("secondary_sidebar_items", edit_button)
     options.setdefault("show_prev_next", False)
     options.setdefault("search_bar_text", "Search this site…")
     options.setdefault("footer_start", ["copyright"])
@@ -72,6 +76,33 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.html_context = {"default_mode": "auto", **config.html_context}
     # An empty list removes the primary sidebar on every page.
     config.html_sidebars = {"**": [], **config.html_sidebars}
+    warn_of_an_edit_button_with_no_place(options)
+
+
+def placed_templates(options: dict) -> set[str]:
+    """The templates the theme options place anywhere (a list, a text, or a list per page)."""
+    placed: set[str] = set()
+    for value in options.values():
+        lists = value.values() if isinstance(value, dict) else [value]
+        for items in lists:
+            if isinstance(items, str):
+                placed.update(item.strip() for item in items.split(","))
+            elif isinstance(items, (list, tuple)):
+                placed.update(item for item in items if isinstance(item, str))
+    return placed
+
+
+def warn_of_an_edit_button_with_no_place(options: dict) -> None:
+    """The theme draws its edit button only where a template list names it."""
+    if options.get("use_edit_page_button") and "edit-this-page" not in placed_templates(options):
+        logger.warning(
+            "html_theme_options: use_edit_page_button is True, but no template list places "
+            'the button, so no page would show it; add "edit-this-page" to '
+            "secondary_sidebar_items or article_footer_items (or leave those out of conf.py: "
+            "cvsite then puts it in the secondary sidebar)",
+            type="cvsite",
+            subtype="theme",
+        )
 
 
 def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:

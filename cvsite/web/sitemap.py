@@ -39,9 +39,11 @@ def register(app: Sphinx) -> None:
             ],
             "sphinx_sitemap and cvsite would both write sitemap.xml",
         )
-    app.add_config_value("sitemap_url_scheme", "{lang}{version}{link}", "html", str)
+    # One language, one version: no /en/latest/ in the addresses, and no search or index page.
+    app.add_config_value("sitemap_url_scheme", "{link}", "html", str)
     app.add_config_value("sitemap_filename", "sitemap.xml", "html", str)
-    app.add_config_value("sitemap_excludes", [], "html", (list, tuple))
+    excludes = ["search.html", "genindex.html"]
+    app.add_config_value("sitemap_excludes", excludes, "html", (list, tuple))
     app.connect("builder-inited", start_build)
     app.connect("html-page-context", note_generated_page)
     app.connect("build-finished", write_sitemap)

@@ -15,36 +15,10 @@ cv_keywords = []  # your research topics, for the PDF's keywords
 cv_pdf_name = "{{pdf_name}}"  # _build/pdf/{{pdf_name}}.pdf
 cv_pdf_paper = "{{paper}}"  # "a4" or "letter"
 
-project = "{{name}}"
-author = "{{name}}"
-copyright = "{{name}}"
-
-# -- Sources ----------------------------------------------------------------------------------
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "sphinxext.opengraph",
-    "cvsite",
-]
-root_doc = "index"
-exclude_patterns = []
-myst_enable_extensions = ["colon_fence", "deflist"]
-bibtex_bibfiles = ["refs.bib"]
-language = "en"
-
-# -- HTML -------------------------------------------------------------------------------------
-html_theme = "pydata_sphinx_theme"
-html_title = "{{name}}"
-html_favicon = "docs/_static/favicon.svg"
-# Your own files: docs/_static/ (stylesheets, images; add a stylesheet with
-# html_css_files = ["custom.css"]) and docs/_templates/ (template overrides, searched before
-# the engine's). An upgrade of cvsite never touches either.
-html_static_path = ["docs/_static"]
-templates_path = ["docs/_templates"]
-html_copy_source = False
-html_use_index = False  # a CV needs no general index page
-html_show_sourcelink = False
-html_theme_options = {"navigation_with_keys": False}
-sitemap_url_scheme = "{link}"  # one language, one version: no /en/latest/ in the URLs
-sitemap_excludes = ["search.html", "genindex.html"]
-ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']
+# -- The engine ------------------------------------------------------------------------------
+# cvsite brings MyST, sphinxcontrib-bibtex (refs.bib), OpenGraph, pydata-sphinx-theme and its
+# settings for a personal site; any of them set below wins over the engine's (README: "Settings").
+extensions = ["cvsite"]
+# Your own files, found by the engine: docs/_static/ (favicon.svg, stylesheets, images: add
+# one with html_css_files = ["custom.css"]) and docs/_templates/ (template overrides,
+# searched before the engine's). An upgrade of cvsite never touches either.

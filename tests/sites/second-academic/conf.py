@@ -15,31 +15,7 @@ cv_keywords = ["Imaginary Number Theory", "Colourings of Undrawn Graphs"]
 cv_pdf_name = "zoe-angstrom-cv"
 cv_pdf_paper = "letter"  # the reference site prints on A4
 
-project = "Zoë Ångström"
-author = "Zoë Ångström"
-copyright = "Zoë Ångström"
-
-# -- Sources ----------------------------------------------------------------------------------
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "sphinxext.opengraph",
-    "cvsite",
-]
-root_doc = "index"
-exclude_patterns = []
-myst_enable_extensions = ["colon_fence", "deflist"]
-bibtex_bibfiles = ["refs.bib"]
-language = "en"
-
-# -- HTML -------------------------------------------------------------------------------------
-html_theme = "pydata_sphinx_theme"
-html_title = "Zoë Ångström"
-html_favicon = "docs/_static/favicon.svg"
-html_copy_source = False
-html_use_index = False  # a CV needs no general index page
-html_show_sourcelink = False
-html_theme_options = {"navigation_with_keys": False}
-sitemap_url_scheme = "{link}"  # one language, one version: no /en/latest/ in the URLs
-sitemap_excludes = ["search.html", "genindex.html"]
-ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary" />']
+# -- The engine ------------------------------------------------------------------------------
+# cvsite brings MyST, sphinxcontrib-bibtex (refs.bib), OpenGraph, pydata-sphinx-theme and its
+# settings for a personal site; any of them set below wins over the engine's (README: "Settings").
+extensions = ["cvsite"]

@@ -1,0 +1,126 @@
+"""The engine's commands that a site's Makefile, .ci/run and .readthedocs.yaml call
+(cvsite/cli/site_commands.py): each answers --help, this repository and the scaffold call the
+same ones, and `cvsite html` swaps a new site in only when its build succeeds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+
+SCAFFOLD = REPO / "cvsite" / "cli" / "scaffold"
+COMMANDS = ("html", "pdf", "check", "serve", "system-packages", "new", "settings")
+SITE_FILES = ("Makefile", ".readthedocs.yaml")
+
+
+def cvsite(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "cvsite", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_answers_help(command):
+    result = cvsite(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: cvsite {command}"), result.stdout
+
+
+def test_the_top_level_help_lists_every_command():
+    listed = cvsite("--help").stdout
+    assert all(command in listed for command in COMMANDS), listed
+
+
+def engine_calls(text: str) -> list[str]:
+    """The cvsite subcommands a Makefile or .readthedocs.yaml runs, in order, without repeats."""
+    words = text.replace("$(CVSITE)", "python -m cvsite").split()
+    found = [words[i + 2] for i in range(len(words) - 2) if words[i : i + 2] == ["-m", "cvsite"]]
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("name", SITE_FILES)
+def test_this_site_and_the_scaffold_call_the_same_engine_commands(name):
+    ours = (REPO / name).read_text(encoding="utf-8")
+    new_site = (SCAFFOLD / name).read_text(encoding="utf-8")
+    assert engine_calls(ours) == engine_calls(new_site) != []
+    for text in (ours, new_site):
+        # Nothing of the build itself is written in the site: no sphinx-build, no make_pdf.
+        assert "-m sphinx" not in text and "make_pdf" not in text and "bib_check" not in text
+
+
+def test_read_the_docs_runs_the_engine_s_commands():
+    jobs = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))["build"]
+    html, pdf = jobs["jobs"]["build"]["html"], jobs["jobs"]["build"]["pdf"]
+    assert html[0].startswith("python -m cvsite html --no-pdf") and pdf[0].startswith(
+        "python -m cvsite pdf"
+    )
+
+
+def small_site(folder: Path) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "conf.py").write_text(
+        'extensions = ["cvsite"]\ncv_owner = "Ida Quill"\ncv_email = "ida@example.org"\n',
+        encoding="utf-8",
+    )
+    (folder / "refs.bib").write_text(
+        "@article{quill2031,\n  author = {Ida Quill},\n  title = {Colourings of Undrawn Graphs},"
+        "\n  journal = {Journal of Imaginary Results},\n  year = {2031},\n}\n",
+        encoding="utf-8",
+    )
+    write_home(folder, "Colourings of undrawn graphs.")
+    return folder
+
+
+def write_home(folder: Path, text: str) -> None:
+    (folder / "docs" / "index.md").write_text(
+        "---\nmyst:\n  html_meta:\n    description: An invented academic's home page.\n---\n\n"
+        f"# Ida Quill\n\n{text}\n\n:::{{publication-list}} peer-reviewed\n:::\n",
+        encoding="utf-8",
+    )
+
+
+def test_html_swaps_the_new_site_in_and_keeps_the_last_one_when_a_build_fails(tmp_path):
+    site = small_site(tmp_path / "site")
+    first = cvsite("html", "--no-pdf", cwd=site)
+    assert first.returncode == 0, first.stdout + first.stderr
+    index = site / "_build" / "html" / "index.html"
+    assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
+    assert "cvsite html: the site is in _build/html" in first.stdout
+    write_home(site, "A changed page that cites {cite:p}`nobody2031`.")
+    failed = cvsite("html", "--no-pdf", cwd=site)
+    assert failed.returncode != 0
+    assert "nobody2031" in failed.stderr
+    assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
+    write_home(site, "Imaginary number theory.")
+    second = cvsite("html", "--no-pdf", cwd=site)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Imaginary number theory." in index.read_text(encoding="utf-8")
+    assert sorted(path.name for path in (site / "_build").iterdir()) == ["doctrees", "html"]
+
+
+def test_check_fails_on_notes_only_when_strict(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{quill2031,\n  author = {Ida Quill},\n  title = {Undrawn Graphs},\n"
+        "  year = {2031},\n}\n",
+        encoding="utf-8",
+    )
+    relaxed, strict = cvsite("check", cwd=tmp_path), cvsite("check", "--strict", cwd=tmp_path)
+    assert relaxed.returncode == 0 and strict.returncode == 1
+    assert "refs.bib:1: NOTE: quill2031: @article has no 'journal'" in relaxed.stdout
+    assert "refs.bib:1: ERROR: quill2031: @article has no 'journal'" in strict.stdout
+
+
+@pytest.mark.parametrize("command", ["html", "pdf", "serve"])
+def test_a_command_outside_a_site_folder_says_where_to_run_it(tmp_path, command):
+    result = cvsite(command, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"cvsite {command}: {tmp_path} is no site's folder (conf.py at the top, the pages in "
+        "docs/); run it there, or write a new site with `cvsite new DIR`"
+    )
