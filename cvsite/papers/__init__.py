@@ -16,4 +16,3 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", paper_pages.start_making_pages)
     app.connect("html-collect-pages", paper_pages.write_pages)
     app.connect("cvsite-extra-sitemaps", paper_pages.sitemap_path)
-    app.connect("cvsite-pages-with-icons", paper_pages.page_links)

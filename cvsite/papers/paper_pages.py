@@ -41,7 +41,7 @@ from cvsite.papers.bibtex_export import clean_bibtex
 from cvsite.rendering.bib_style import STYLE_NAME, equal_contributors, legend
 from cvsite.speed import formatting_cache
 from cvsite.speed.background import FileWriter, forking_is_safe
-from cvsite.web import icons, sitemap
+from cvsite.web import sitemap
 
 PAGES_FOLDER = "publications"
 # Where the prototype holds each paper's own text; each is replaced in one pass.
@@ -277,7 +277,7 @@ def render_prototype(app: Sphinx) -> str:
     target = Path(app.doctreedir, "cvsite-paper-prototype.html")
     app.builder.handle_page(PROTOTYPE_PAGE, context, "page.html", outfilename=target,
                             event_arg=doctree)  # fmt: skip
-    prototype = icons.inline_icons(target.read_text(encoding="utf-8"))
+    prototype = target.read_text(encoding="utf-8")
     target.unlink()
     return prototype
 
@@ -422,12 +422,6 @@ def write_sitemap(folder: Path, base_url: str, keys) -> None:
         + "</urlset>\n",
         encoding="utf-8",
     )
-
-
-def page_links(app: Sphinx) -> list[str]:
-    """cvsite-pages-with-icons: every paper page, stamped from a prototype whose icons are
-    drawn already (a long .bib makes thousands: they are not even looked at again)."""
-    return [f"{page_name(key)}.html" for key in bib_entries(app.env)]
 
 
 def sitemap_path(app: Sphinx) -> str:

@@ -6,7 +6,6 @@ from sphinx.application import Sphinx
 
 from cvsite.web import (
     generator,
-    icons,
     page_weight,
     pdf_link,
     search_engines,
@@ -15,15 +14,12 @@ from cvsite.web import (
 )
 
 # Asked by the web layer, answered by other concerns: sitemaps besides sitemap.xml (each
-# handler returns a path relative to the site, or None), and pages written with their icons
-# drawn already (a list of paths relative to the site).
+# handler returns a path relative to the site, or None).
 EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
-PAGES_WITH_ICONS = "cvsite-pages-with-icons"
 
 
 def setup(app: Sphinx) -> None:
     app.add_event(EXTRA_SITEMAPS)
-    app.add_event(PAGES_WITH_ICONS)
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", generator.name_pdf_creator, priority=550)
     # Before paper_pages (priority 500) renders its prototype, so paper pages carry it too.
@@ -49,6 +45,4 @@ def setup(app: Sphinx) -> None:
     # After pydata-sphinx-theme (priority 500) has dropped its stylesheet from css_files.
     app.connect("html-page-context", page_weight.trim_page_assets, priority=600)
     app.connect("build-finished", page_weight.slim_theme_stylesheet)
-    app.connect("builder-inited", icons.note_build_start)
-    app.connect("build-finished", icons.inline_icons_in_site)
     app.add_css_file("cvsite.css")
