@@ -28,8 +28,8 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", search_engines.apply_defaults, priority=600)
     app.connect("html-page-context", search_engines.add_person)
     app.connect("html-page-context", search_engines.describe_search_page)
-    # After sphinxext-opengraph (priority 500) has written its tags.
-    app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=600)
+    # Before sphinxext-opengraph (priority 500) writes its tags from the page's metadata.
+    app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=400)
     app.connect("build-finished", search_engines.write_robots_txt)
     sitemap.register(app)
     app.connect("doctree-read", site_theme.require_meta_description)
