@@ -74,8 +74,6 @@ def slim_theme_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html" or not uses_theme(app.config):
         return
     path = Path(app.outdir, "_static", THEME_STYLESHEET)
-    if icons.needs_font_awesome(app.config) and path.is_file():
-        return  # Font Awesome's rules and fonts draw the site's own icons
     if not path.is_file():
         logger.error(
             f"the HTML theme {app.config.html_theme!r} wrote no _static/{THEME_STYLESHEET}, "
@@ -84,6 +82,8 @@ def slim_theme_stylesheet(app: Sphinx, exception: Exception | None) -> None:
             subtype="theme",
         )
         return
+    if icons.needs_font_awesome(app.config):
+        return  # Font Awesome's rules and fonts draw the site's own icons
     css = path.read_text(encoding="utf-8")
     css = FONT_AWESOME_FONT.sub("", FONT_AWESOME_RULE.sub("", css))
     path.write_text(css, encoding="utf-8")
