@@ -168,7 +168,8 @@ def test_a_changed_bibtex_setting_rebuilds_the_citations_even_when_no_page_chang
 @pytest.mark.sphinx("html", testroot="bib-style")
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(app):
     """The collector is paused while the environment loads and its objects are frozen for
-    the build; a long-lived process (this one) must get both back."""
+    the build; a long-lived process (this one) must get both back (a failed build too:
+    tests/test_process_state.py)."""
     assert gc.isenabled() and gc.get_freeze_count() > 0  # the app is made: mid-build state
     app.build()
     assert gc.isenabled()

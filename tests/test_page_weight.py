@@ -4,13 +4,17 @@ and a clear build error wherever the theme no longer matches what they assume.""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pydata_sphinx_theme
 import pytest
 from bs4 import BeautifulSoup
 
-from cvsite.web import page_weight
+from cvsite.web import icons, page_weight
 
 THEME_STYLESHEET = "_static/styles/pydata-sphinx-theme.css"
+STATIC = Path(icons.__file__).parent / "static"
+THEME_TEMPLATES = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
 
 
 def head_assets(app, page: str) -> tuple[list[str], list[str]]:
@@ -42,31 +46,67 @@ def test_pages_link_the_theme_stylesheet_once_and_no_icon_font(app):
     assert "_static/searchtools.js" in head_assets(app, "search.html")[1]
     css = (app.outdir / THEME_STYLESHEET).read_text(encoding="utf-8")
     assert not page_weight.FONT_AWESOME_FONT.search(css) and ".fa-sun" not in css
-    # Every icon of the theme is drawn inline.
+    # Every icon of the page is one that cvsite.css draws, on the theme's own element.
     soup = BeautifulSoup(html, "html.parser")
-    icons = soup.select('i[class*="fa-"]')
-    assert icons and all(icon.find("svg") for icon in icons)
+    shown = [" ".join(icon["class"]) for icon in soup.select('i[class*="fa-"]')]
+    assert shown and all(icons.is_drawn(classes) for classes in shown), shown
+    assert {"fa-solid fa-envelope fa-lg", "fa-solid fa-magnifying-glass fa-lg"} <= set(shown)
+    assert not soup.select('i[class*="fa-"] svg')  # nothing written into the theme's HTML
+
+
+def drawn_in_stylesheet() -> set[str]:
+    css = (STATIC / "cvsite.css").read_text(encoding="utf-8")
+    return set(re.findall(r"^\.fa-([\w-]+) \{\n  --cv-icon: url\(", css, re.M))
+
+
+def test_the_stylesheet_draws_every_icon_of_the_theme_templates():
+    """A release of the theme with a new icon in its templates fails here first."""
+    assert drawn_in_stylesheet() == icons.DRAWN
+    css = (STATIC / "cvsite.css").read_text(encoding="utf-8")
+    for name in icons.DRAWN:
+        assert f".fa-{name}::before" in css, name
+    used = set()
+    for template in THEME_TEMPLATES.rglob("*.html"):
+        used |= set(icons.FONT_AWESOME_CLASS.findall(template.read_text(encoding="utf-8")))
+    modifiers = {"solid", "lg", "custom"}  # a style, a size, and icon_links' own SVG icons
+    assert used - modifiers <= icons.DRAWN, used - modifiers - icons.DRAWN
+
+
+BRAND_ICONS = ["fa-brands fa-github", "fa-brands fa-orcid", "fa-brands fa-google-scholar",
+               "fa-brands fa-linkedin", "fa-brands fa-bluesky", "fa-brands fa-mastodon",
+               "fa-brands fa-x-twitter", "fa-solid fa-envelope"]  # fmt: skip
 
 
 @pytest.mark.sphinx(
     "html",
     testroot="page-weight",
-    srcdir="page-weight-unknown-icon",
+    srcdir="page-weight-brand-icons",
     confoverrides={
         "html_theme_options": {
-            "icon_links": [{"name": "Code", "url": "https://example.org/code", "icon": "fa-code"}]
+            "icon_links": [
+                {"name": icon.split("-", 2)[-1], "url": "https://example.org/", "icon": icon}
+                for icon in BRAND_ICONS
+            ]
         }
     },
 )
-def test_an_icon_without_a_drawing_stops_the_build_with_the_page_and_the_fix(app):
+def test_brand_icons_of_icon_links_are_drawn_by_font_awesome(app):
+    """Font Awesome's brand icons, as the theme's documentation shows them for icon_links:
+    no edit of the engine, no error; the theme's stylesheet keeps Font Awesome's rules and
+    fonts for them, and the theme's own icons are still drawn by cvsite.css."""
     app.build()
-    warnings = app.warning.getvalue()
-    assert (
-        "ERROR: the icon 'fa-code fa-lg' (on code.html and 2 other pages) has no drawing in "
-        "cvsite/icons.py, and Font Awesome is not loaded, so it would show as a blank; add its "
-        "SVG to ICONS there, or use one of its icons: magnifying-glass, sun, moon,"
-    ) in warnings
-    assert warnings.count("ERROR") == 1
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # (The theme writes the links twice: in the header, and in the menu of narrow screens.)
+    shown = [" ".join(icon["class"]) for icon in soup.select(".navbar-icon-links i")]
+    assert shown[: len(BRAND_ICONS)] == [f"{icon} fa-lg" for icon in BRAND_ICONS]
+    css = (app.outdir / THEME_STYLESHEET).read_text(encoding="utf-8")
+    assert ".fa-github" in css and ".fa-x-twitter" in css
+    fonts = re.findall(r"url\((\.\./vendor/fontawesome/webfonts/[\w-]+\.woff2)\)", css)
+    assert fonts and all((app.outdir / "_static/styles" / font).is_file() for font in fonts)
+    # Still no Font Awesome script, and the theme's own icons are ours.
+    assert "fontawesome" not in str(soup.head)
+    assert soup.select_one("i.fa-magnifying-glass") is not None
 
 
 @pytest.mark.sphinx("html", testroot="page-weight", srcdir="page-weight-no-stylesheet")
@@ -80,5 +120,5 @@ def test_a_theme_without_its_stylesheet_is_a_clear_error(app):
         "ERROR: the HTML theme 'pydata_sphinx_theme' wrote no _static/styles/"
         "pydata-sphinx-theme.css, so every page would be unstyled; cvsite links that file in "
         "place of the theme's own asset macros; pin the theme of requirements.txt "
-        "(pip install -r requirements.txt) or update cvsite/page_weight.py."
+        "(pip install -r requirements.txt) or update cvsite/web/page_weight.py."
     ) in app.warning.getvalue()

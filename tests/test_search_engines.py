@@ -6,6 +6,7 @@ import json
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import REPO, site_pages
 from test_bad_input import site_copy
 
@@ -104,3 +105,23 @@ def test_an_incremental_build_keeps_every_page_in_the_sitemap(tmp_path, pdf, job
         len(sources.all_pages),
         len(sources.publications),
     ]
+
+
+def preview_and_description(app, page: str) -> tuple[str, str]:
+    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    [preview] = soup.find_all("meta", property="og:description")
+    return preview["content"], soup.find("meta", attrs={"name": "description"})["content"]
+
+
+@pytest.mark.sphinx("html", testroot="previews")
+def test_link_previews_show_the_front_matter_description_unless_the_page_chose_its_own(app):
+    """Through sphinxext-opengraph's per-page og:description field (cvsite/web/
+    search_engines.py), with quotes, an ampersand and angle brackets kept as written."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    description = 'Ada\'s "notes" & drafts, in <one> place.'
+    assert preview_and_description(app, "index.html") == (description, description)
+    assert preview_and_description(app, "notes.html") == (
+        "The preview this page chose itself.",
+        "What search engines read about the notes.",
+    )

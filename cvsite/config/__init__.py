@@ -11,7 +11,9 @@ def setup(app: Sphinx) -> None:
     from cvsite.config import defaults, hints, settings, source_folder
 
     defaults.setup(app)
-    hints.install(app)
+    # The fixes of common warnings, on Sphinx's handlers for the build only.
+    app.connect("builder-inited", hints.install, priority=0)
+    app.connect("build-finished", hints.uninstall, priority=0)
     settings.register(app)
     # Before the settings (priority 400): a build of the wrong folder says only that.
     app.connect("config-inited", source_folder.check, priority=300)

@@ -1,6 +1,11 @@
 """The fix, added to the warnings of Sphinx and MyST that a site's pages most often cause.
 
-Their messages say what is wrong but not what to do; the build log is where the user looks.
+Their messages say what is wrong but not what to do; the build log is where the user looks,
+and the fix belongs on the warning's own line (tests/test_bad_input.py). Neither Sphinx nor
+MyST has a way to add to another's message, so this is the one place where cvsite reaches
+into Sphinx's logging: a filter put first on each of the handlers that Sphinx set up for this
+build (before its own filters add the location and the [type.subtype] tag), for the build
+only. It changes only records whose (type, subtype) or text is in the tables below.
 """
 
 from __future__ import annotations
@@ -44,8 +49,17 @@ class AddFix(logging.Filter):
 
 
 def install(app: Sphinx) -> None:
-    # The handlers belong to this application's run: install on each of them, first, so that
-    # Sphinx's own filters add the location and the [type.subtype] tag around our text.
+    """builder-inited, first: the handlers belong to this application's run; install on each
+    of them, first, so that Sphinx's own filters add the location and the [type.subtype] tag
+    around our text."""
     for handler in logging.getLogger("sphinx").handlers:
         if not any(isinstance(f, AddFix) for f in handler.filters):
             handler.filters.insert(0, AddFix())
+
+
+def uninstall(app: Sphinx, exception: Exception | None = None) -> None:
+    """build-finished, first (it runs whether the build failed or not): Sphinx's handlers are
+    as Sphinx set them up."""
+    for handler in logging.getLogger("sphinx").handlers:
+        for fix in [f for f in handler.filters if isinstance(f, AddFix)]:
+            handler.removeFilter(fix)

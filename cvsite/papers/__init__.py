@@ -16,5 +16,5 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", paper_pages.add_prototype_placeholders)
     app.connect("html-page-context", paper_pages.start_making_pages)
     app.connect("html-collect-pages", paper_pages.write_pages)
+    app.connect("build-finished", paper_pages.stop_making_pages, priority=0)
     app.connect("cvsite-extra-sitemaps", paper_pages.sitemap_path)
-    app.connect("cvsite-pages-with-icons", paper_pages.page_links)

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import string
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from cvsite.papers.bibtex_export import clean_bibtex
 from cvsite.rendering.bib_style import STYLE_NAME, equal_contributors, legend
 from cvsite.speed import formatting_cache
 from cvsite.speed.background import FileWriter, forking_is_safe
-from cvsite.web import icons, sitemap
+from cvsite.web import sitemap
 
 PAGES_FOLDER = "publications"
 # Where the prototype holds each paper's own text; each is replaced in one pass.
@@ -59,7 +60,9 @@ DIGESTS_FILE = "cvsite-paper-pages.json"  # each page's digest
 STATE_FILE = "cvsite-paper-pages-state.json"  # the digest of everything, the folder's time
 BODIES_PER_PASS = 250
 SITEMAP_FILE = "sitemap.xml"  # in PAGES_FOLDER
-PAGES_TASK = "cvsite_paper_pages_task"  # on the app while a forked process makes the pages
+# The forked process that makes each build's pages, from its first document written until
+# html-collect-pages (None once joined: documents written after that start nothing).
+page_makers: weakref.WeakKeyDictionary[Sphinx, ParallelTasks | None] = weakref.WeakKeyDictionary()
 # A key's characters that stand for themselves in its page's name and its entry's id; any other
 # is written as its UTF-8 bytes, each "~" and two hex digits (percent-encoding with "~" for "%",
 # which in a file name would need encoding again in the page's address). "~" never stands for
@@ -277,7 +280,7 @@ def render_prototype(app: Sphinx) -> str:
     target = Path(app.doctreedir, "cvsite-paper-prototype.html")
     app.builder.handle_page(PROTOTYPE_PAGE, context, "page.html", outfilename=target,
                             event_arg=doctree)  # fmt: skip
-    prototype = icons.inline_icons(target.read_text(encoding="utf-8"))
+    prototype = target.read_text(encoding="utf-8")
     target.unlink()
     return prototype
 
@@ -326,10 +329,9 @@ def start_making_pages(app: Sphinx, pagename: str, templatename, context, doctre
     still to be written change, so a forked process (Sphinx's ParallelTasks, which brings its
     logs and errors back at the join) makes them while Sphinx writes the documents.
     """
-    if doctree is None or hasattr(app, PAGES_TASK) or not forking_is_safe():
+    if doctree is None or app in page_makers or not forking_is_safe():
         return  # (the index and search pages come last: nothing left to overlap with)
-    tasks = ParallelTasks(1)
-    setattr(app, PAGES_TASK, tasks)  # before the fork: the helper must not start another
+    tasks = page_makers[app] = ParallelTasks(1)  # before the fork: the helper starts no other
     tasks.add_task(functools.partial(make_pages, app))
 
 
@@ -337,13 +339,21 @@ def write_pages(app: Sphinx) -> Iterator:
     """html-collect-pages: the paper pages are made, or (when no document was written, or
     forking is unsafe) make them now."""
     if app.builder.format == "html":
-        tasks = getattr(app, PAGES_TASK, None)
-        setattr(app, PAGES_TASK, None)  # pages Sphinx writes after this start nothing
+        tasks = page_makers.get(app)
+        page_makers[app] = None  # pages Sphinx writes after this start nothing
         if tasks is None:
             make_pages(app)
         else:
             tasks.join()
     return iter(())
+
+
+def stop_making_pages(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished, first: a build that failed before html-collect-pages ends the forked
+    process it started; the next build of the same app may start one again."""
+    tasks = page_makers.pop(app, None)
+    if tasks is not None:
+        tasks.terminate()
 
 
 def make_pages(app: Sphinx) -> None:
@@ -422,12 +432,6 @@ def write_sitemap(folder: Path, base_url: str, keys) -> None:
         + "</urlset>\n",
         encoding="utf-8",
     )
-
-
-def page_links(app: Sphinx) -> list[str]:
-    """cvsite-pages-with-icons: every paper page, stamped from a prototype whose icons are
-    drawn already (a long .bib makes thousands: they are not even looked at again)."""
-    return [f"{page_name(key)}.html" for key in bib_entries(app.env)]
 
 
 def sitemap_path(app: Sphinx) -> str:

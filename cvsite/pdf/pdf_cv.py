@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
 
 from cvsite.pdf import pdf_scripts
@@ -41,17 +42,17 @@ def pdf_metadata(config: Config) -> str:
     return r"\hypersetup{" + ",".join(f"{k}={{{latex_escape(v)}}}" for k, v in fields.items()) + "}"
 
 
-def default_value(config: Config, name: str) -> object:
-    """The value a setting has when conf.py leaves it out (some defaults are computed)."""
-    default = config.values[name].default
-    return default(config) if callable(default) else default
+def latex_documents_left_out(config: Config) -> bool:
+    """Whether conf.py left latex_documents out: it holds what Sphinx's LaTeX builder computes
+    then (its own default_latex_documents, the function it registers as the default)."""
+    return list(config.latex_documents) == list(default_latex_documents(config))
 
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill the latex_* settings from the cv_* ones; a value set in conf.py wins."""
     name = config.cv_pdf_name or "cv"
     config.latex_engine = "xelatex"
-    if config.latex_documents == default_value(config, "latex_documents"):
+    if latex_documents_left_out(config):
         # toctree_only=True: the section pages, not the home page's introduction.
         config.latex_documents = [
             (

@@ -11,12 +11,11 @@ def setup(app: Sphinx) -> None:
 
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(citation_reuse.CiteDomainReusingCitations, override=True)
-    garbage_collection.install()
     app.connect("config-inited", garbage_collection.pause_for_environment_load, priority=999)
-    app.connect("builder-inited", garbage_collection.resume, priority=1)
-    app.connect("build-finished", garbage_collection.unfreeze, priority=999)
-    strict_rebuilds.install(app)
+    app.connect("builder-inited", garbage_collection.freeze_loaded_environment, priority=0)
+    app.connect("build-finished", garbage_collection.restore, priority=0)
     app.connect("builder-inited", strict_rebuilds.note_build_start, priority=1)
+    app.connect("build-finished", strict_rebuilds.stop_counting_after_failure, priority=0)
     app.connect("env-get-outdated", strict_rebuilds.reread_after_warnings)
     # Last, after every handler that may warn.
     app.connect("build-finished", strict_rebuilds.note_build_end, priority=1000)

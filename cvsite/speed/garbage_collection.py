@@ -1,56 +1,74 @@
 """Keep Python's cyclic garbage collector from walking Sphinx's environment when it need not.
 
 A 2,000-entry .bib puts a few hundred thousand objects in the environment (parsed entries,
-formatted text, citations), and none of them is garbage while Sphinx runs. Two walks over them
-cost most of a rebuild where nothing changed:
+formatted text, citations), and none of them is garbage while Sphinx runs. Three walks over
+them cost most of a rebuild where nothing changed (measured: README, "Build speed"):
 
 - Unpickling the environment creates them all at once, which sets off one collection after
-  another, each over everything loaded so far: the load takes three times as long. The
-  collector is paused from the end of config-inited until builder-inited, when the
-  environment is in memory; then the loaded objects are frozen (gc.freeze), so that no later
-  collection of this build walks them again, and unfrozen when the build finishes.
+  another, each over everything loaded so far. The collector is paused from the end of
+  config-inited until builder-inited, when the environment is in memory.
+- At builder-inited the loaded objects are frozen (gc.freeze), so that no collection of this
+  build walks them again; they are unfrozen when the build finishes, failed or not.
 - At exit, Python's final collection walks them only for the operating system to free the
-  memory. Freezing the heap when the interpreter exits skips that walk.
+  memory. A process that ran a build freezes its heap when it exits (Python does not promise
+  to finalise objects that are still alive at exit anyway).
 
-Neither changes what Sphinx builds. A long-lived process (pytest, an editor) collects as usual
-between builds, and until it ends.
+Neither changes what Sphinx builds, and each is undone on every way out of a build:
+build-finished (first, so that it runs even when a later handler fails) ends them, and so does
+the next start of Sphinx in the same process, for a start that failed between config-inited
+and builder-inited (an unknown builder, a theme that does not load) or an app that was made
+and never built: no event of Sphinx follows those. A long-lived process (pytest, an editor)
+collects as usual between builds.
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-_exit_hook_installed = False
+
+@dataclass
+class CollectorState:
+    """What this module changed, so that it undoes only that (a process builds one at a time)."""
+
+    paused: bool = False  # the collector was on, and we turned it off
+    frozen: bool = False  # we froze the heap
+    freeze_at_exit: bool = False  # the exit hook is registered (once per process)
 
 
-def install() -> None:
-    global _exit_hook_installed
-    if not _exit_hook_installed:
-        atexit.register(gc.freeze)
-        _exit_hook_installed = True
+STATE = CollectorState()
 
 
 def pause_for_environment_load(app: Sphinx, config: Config) -> None:
     """config-inited, last: Sphinx unpickles the environment next."""
-    app.cvsite_paused_gc = gc.isenabled()  # resume only what we paused
-    gc.disable()
+    restore()  # what a Sphinx that failed to start, or was never built, left behind
+    if gc.isenabled():
+        gc.disable()
+        STATE.paused = True
 
 
-def resume(app: Sphinx) -> None:
-    """builder-inited, first: the environment is loaded."""
-    if getattr(app, "cvsite_paused_gc", False):
-        app.cvsite_paused_gc = False
+def freeze_loaded_environment(app: Sphinx) -> None:
+    """builder-inited, first: the environment is loaded. Freeze it before the first collection
+    (which would walk every object just loaded, all of them young), then collect again."""
+    if STATE.paused:
+        STATE.paused = False
         gc.freeze()
-        app.cvsite_froze_gc = True
+        STATE.frozen = True
         gc.enable()
+    if not STATE.freeze_at_exit:
+        atexit.register(gc.freeze)
+        STATE.freeze_at_exit = True
 
 
-def unfreeze(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: what this build froze may be collected again (pytest runs many)."""
-    if getattr(app, "cvsite_froze_gc", False):
-        app.cvsite_froze_gc = False
+def restore(app: Sphinx | None = None, exception: Exception | None = None) -> None:
+    """build-finished, first: the collector as it was before the build."""
+    if STATE.paused:
+        STATE.paused = False
+        gc.enable()
+    if STATE.frozen:
+        STATE.frozen = False
         gc.unfreeze()

@@ -14,6 +14,7 @@ creation and removal.
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -24,7 +25,6 @@ from cvsite.papers import paper_pages
 from cvsite.speed.kept_warnings import KEPT
 
 MARKER = "cvsite-build-unfinished-or-warned"
-COUNTER = "cvsite_warning_counter"  # on the app
 
 
 class WarningCounter(logging.Handler):
@@ -32,33 +32,38 @@ class WarningCounter(logging.Handler):
 
     def __init__(self, app: Sphinx) -> None:
         super().__init__(logging.WARNING)
-        self.app = app
+        # Not the app itself: the counters are kept in a dictionary that must not keep it alive.
+        self.suppressed = list(getattr(app.config, "suppress_warnings", ()))
         self.count = 0
         self.reread_all = False
 
     def emit(self, record: logging.LogRecord) -> None:
         if getattr(record, KEPT, False):
             return
-        suppressed = getattr(self.app.config, "suppress_warnings", ())
         if not is_suppressed_warning(
-            getattr(record, "type", None), getattr(record, "subtype", None), suppressed
+            getattr(record, "type", None), getattr(record, "subtype", None), self.suppressed
         ):
             self.count += 1
 
 
-def install(app: Sphinx) -> None:
-    """At setup: count from the first warning on (the handlers belong to this app's run)."""
-    counter = WarningCounter(app)
-    setattr(app, COUNTER, counter)
-    # Second after our captures, which are inserted first while they run and mark what they keep.
-    logging.getLogger(NAMESPACE).handlers.insert(0, counter)
+# Each build's counter, while it runs (a process may run several builds, one at a time).
+counters: weakref.WeakKeyDictionary[Sphinx, WarningCounter] = weakref.WeakKeyDictionary()
+
+
+def counter_of(app: Sphinx) -> WarningCounter:
+    return counters.get(app) or WarningCounter(app)  # none: the build has not started
 
 
 def note_build_start(app: Sphinx) -> None:
-    """builder-inited: remember whether the last build warned, and mark this one until it is
-    known not to have."""
+    """builder-inited: count this build's warnings (Sphinx's logger, as Python's logging lets
+    any program watch one: a handler added, removed when the build finishes); remember
+    whether the last build warned, and mark this one until it is known not to have."""
+    stop_counting(app, None)  # a counter of an earlier build of this app that never finished
+    counters[app] = counter = WarningCounter(app)
+    # After Sphinx's own handlers and the captures of kept_warnings, which run first and mark
+    # the records their caches keep.
+    logging.getLogger(NAMESPACE).addHandler(counter)
     marker = Path(app.doctreedir, MARKER)
-    counter: WarningCounter = getattr(app, COUNTER)
     counter.reread_all = marker.exists()
     if counter.reread_all:
         for state in (paper_pages.STATE_FILE, paper_pages.DIGESTS_FILE):
@@ -70,12 +75,27 @@ def note_build_start(app: Sphinx) -> None:
 
 def reread_after_warnings(app: Sphinx, env: BuildEnvironment, added, changed, removed):
     """env-get-outdated: after a build that warned, every page is read (and written) again."""
-    counter: WarningCounter = getattr(app, COUNTER)
-    return sorted(env.found_docs - added) if counter.reread_all else []
+    return sorted(env.found_docs - added) if counter_of(app).reread_all else []
 
 
 def note_build_end(app: Sphinx, exception: Exception | None) -> None:
     """build-finished, last: a build that finished without a warning removes the marker."""
-    counter: WarningCounter = getattr(app, COUNTER)
-    if exception is None and counter.count == 0:
+    counter = stop_counting(app, exception)
+    if exception is None and counter is not None and counter.count == 0:
         Path(app.doctreedir, MARKER).unlink(missing_ok=True)
+
+
+def stop_counting_after_failure(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished, first: a failed build keeps its marker, and stops counting here. (When
+    a handler of this event fails, Sphinx gives the event again with the error, and the
+    handlers after the failed one, such as note_build_end, never run.)"""
+    if exception is not None:
+        stop_counting(app, exception)
+
+
+def stop_counting(app: Sphinx, exception: Exception | None) -> WarningCounter | None:
+    """Remove this build's counter from Sphinx's logger."""
+    counter = counters.pop(app, None)
+    if counter is not None:
+        logging.getLogger(NAMESPACE).removeHandler(counter)
+    return counter

@@ -5,17 +5,14 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 # Asked by the web layer, answered by other concerns: sitemaps besides sitemap.xml (each
-# handler returns a path relative to the site, or None), and pages written with their icons
-# drawn already (a list of paths relative to the site).
+# handler returns a path relative to the site, or None).
 EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
-PAGES_WITH_ICONS = "cvsite-pages-with-icons"
 
 
 def setup(app: Sphinx) -> None:
     # Imported here, not above: importing one module of this package loads no other.
     from cvsite.web import (
         generator,
-        icons,
         page_weight,
         pdf_link,
         search_engines,
@@ -24,7 +21,6 @@ def setup(app: Sphinx) -> None:
     )
 
     app.add_event(EXTRA_SITEMAPS)
-    app.add_event(PAGES_WITH_ICONS)
     app.connect("config-inited", site_theme.apply_defaults)
     app.connect("config-inited", generator.name_pdf_creator, priority=550)
     # Before paper_pages (priority 500) renders its prototype, so paper pages carry it too.
@@ -33,8 +29,8 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", search_engines.apply_defaults, priority=600)
     app.connect("html-page-context", search_engines.add_person)
     app.connect("html-page-context", search_engines.describe_search_page)
-    # After sphinxext-opengraph (priority 500) has written its tags.
-    app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=600)
+    # Before sphinxext-opengraph (priority 500) writes its tags from the page's metadata.
+    app.connect("html-page-context", search_engines.use_page_description_for_previews, priority=400)
     app.connect("build-finished", search_engines.write_robots_txt)
     sitemap.register(app)
     app.connect("doctree-read", site_theme.require_meta_description)
@@ -50,6 +46,4 @@ def setup(app: Sphinx) -> None:
     # After pydata-sphinx-theme (priority 500) has dropped its stylesheet from css_files.
     app.connect("html-page-context", page_weight.trim_page_assets, priority=600)
     app.connect("build-finished", page_weight.slim_theme_stylesheet)
-    app.connect("builder-inited", icons.note_build_start)
-    app.connect("build-finished", icons.inline_icons_in_site)
     app.add_css_file("cvsite.css")

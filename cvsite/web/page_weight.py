@@ -8,9 +8,13 @@ Measured on the default theme: about 250 KiB in 17 requests per page, most of it
   html-page-context, so Sphinx adds its own checksum to the address), drops Sphinx's search
   and highlight scripts from pages other than the search page, and pygments.css from pages
   without highlighted code;
-- after the build, the theme's stylesheet loses Font Awesome's glyph rules and fonts
-  (cvsite.css draws the icons the header uses as CSS masks).
+- after the build, the theme's stylesheet loses Font Awesome's glyph rules and fonts, a
+  third of its weight (cvsite.css draws the theme's icons as CSS masks), unless a site's
+  `icon_links` shows an icon that only Font Awesome draws (icons.py).
 A theme without that stylesheet stops the build with what to do, instead of unstyled pages.
+The slimming edits a file the theme wrote, by a pattern of its minified CSS: if a release of
+the theme writes it otherwise, nothing is removed (pages are heavier, never broken), and
+tests/test_page_weight.py fails first.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from cvsite.web import icons
 from cvsite.web.site_theme import uses_theme
 
 logger = logging.getLogger(__name__)
@@ -34,7 +39,7 @@ FONT_AWESOME_RULE = re.compile(r"(?<=[}])(?:\.fa[\w-]*(?::{1,2}[\w-]+)?\s*,?\s*)
 FONT_AWESOME_FONT = re.compile(r"@font-face\{[^{}]*Font Awesome[^{}]*\}")
 THEME_FIX = (
     "cvsite links that file in place of the theme's own asset macros; pin the theme of "
-    "requirements.txt (pip install -r requirements.txt) or update cvsite/page_weight.py"
+    "requirements.txt (pip install -r requirements.txt) or update cvsite/web/page_weight.py"
 )
 
 
@@ -77,6 +82,8 @@ def slim_theme_stylesheet(app: Sphinx, exception: Exception | None) -> None:
             subtype="theme",
         )
         return
+    if icons.needs_font_awesome(app.config):
+        return  # Font Awesome's rules and fonts draw the site's own icons
     css = path.read_text(encoding="utf-8")
     css = FONT_AWESOME_FONT.sub("", FONT_AWESOME_RULE.sub("", css))
     path.write_text(css, encoding="utf-8")

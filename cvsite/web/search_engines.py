@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -59,17 +59,26 @@ def add_person(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + script
 
 
-META_DESCRIPTION = re.compile(r'<meta content="([^"]*)" name="description" */?>')
-OG_DESCRIPTION = re.compile(r'<meta property="og:description" content="[^"]*" */?>')
+def page_description(doctree: nodes.document | None) -> str | None:
+    """The description of the page's front matter (MyST's html_meta makes it a meta node)."""
+    if doctree is None:
+        return None
+    found = (node for node in doctree.findall(nodes.meta) if node.get("name") == "description")
+    return next((str(node.get("content", "")) for node in found), None)
 
 
-def use_page_description_for_previews(app, pagename, templatename, context, doctree) -> None:
-    """Link previews show the page's own description, not its first 200 characters."""
-    metatags = context.get("metatags", "")
-    description = META_DESCRIPTION.search(metatags)
-    if description:
-        tag = f'<meta property="og:description" content="{description.group(1)}" />'
-        context["metatags"] = OG_DESCRIPTION.sub(lambda _: tag, metatags)
+def use_page_description_for_previews(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """html-page-context, before sphinxext-opengraph: link previews show the page's own
+    description, not its first 200 characters. sphinxext-opengraph takes a page's
+    `og:description` field over its own (its per-page override); a page that sets the field
+    itself keeps it. The page's metadata is copied, not changed, for this page's context only.
+    """
+    description = page_description(doctree)
+    metadata = context.get("meta") or {}
+    if description and "og:description" not in metadata:
+        context["meta"] = {**metadata, "og:description": description}
 
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
