@@ -202,7 +202,7 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
         return  # the usual case; reading the files again only to find nothing costs time
     for path in (Path(app.confdir, name) for name in app.config.bibtex_bibfiles):
-        for entry in bib_check.read(path)[0]:
+        for entry in bib_check.read(path, app.config.bibtex_encoding)[0]:
             if entry.key not in shown:
                 kind = kind_of(entry.type)
                 logger.warning(
