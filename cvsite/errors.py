@@ -48,10 +48,11 @@ def settings_error(conf_py: Path | str, problems: list[str]) -> SettingsError:
 
 def bib_files_error(problems: list[tuple[str, str]], summary: str) -> BibFilesError:
     """Log each (`file:line`, message) as an error at its place, and return the error that
-    stops the build, which names the places too (for a caller that reads no log)."""
+    stops the build, which names each too (for a caller that reads no log)."""
     for location, message in problems:
         logger.error(message, location=location)
-    places = ", ".join(location for location, _ in problems[:SHOWN])
+    # Without "ERROR:", so that a log read line by line counts each problem once.
+    lines = [f"{location}: {message}" for location, message in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        places += f" and {len(problems) - SHOWN} more"
-    return BibFilesError(f"at {places} (each logged above).\nBuild stopped: {summary}")
+        lines.append(f"and {len(problems) - SHOWN} more, each logged above")
+    return BibFilesError("\n".join([f"{len(problems)} problem(s):", *lines, summary]))

@@ -60,7 +60,8 @@ def test_a_broken_bib_is_logged_at_file_line_and_stops_with_a_sphinx_error(make_
         start(make_app, app_params, warning)
     assert isinstance(raised.value, BibFilesError)
     refs = app_params.kwargs["srcdir"] / "refs.bib"
-    assert str(raised.value).startswith(f"at {refs}:4 (each logged above).")
+    message = str(raised.value)
+    assert message.startswith(f"1 problem(s):\n{refs}:4: smith2020: 'booktitle = ...' stands")
     assert "Build stopped: 1 problem(s) in the .bib files" in str(raised.value)
     # Through Sphinx's logger, at its place, as every other error of the build.
     [logged] = [line for line in warning.getvalue().splitlines() if "ERROR" in line]

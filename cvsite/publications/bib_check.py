@@ -227,7 +227,8 @@ def stop_on(problems: list[Problem], strict: bool = False) -> None:
                 (f"{p.path}:{p.line}", f"{p.key}: {p.message}" if p.key else p.message)
                 for p in problems
             ],
-            f"{len(problems)} problem(s) in the .bib files{notes}; fix them and build again.",
+            f"Build stopped: {len(problems)} problem(s) in the .bib files{notes}; fix them and "
+            "build again.",
         )
 
 
