@@ -5,8 +5,10 @@ editor), never in a SystemExit that would end that program (sphinx.testing's mak
 from __future__ import annotations
 
 import io
+import shutil
 
 import pytest
+from conftest import REPO
 from sphinx.errors import ConfigError, ExtensionError, SphinxError
 
 from cvsite.errors import BibFilesError, SettingsError
@@ -68,3 +70,18 @@ def test_a_broken_bib_is_logged_at_file_line_and_stops_with_a_sphinx_error(make_
     assert f"{refs}:4: ERROR: smith2020: 'booktitle = ...' stands outside any entry" in logged
     # Nothing was written: a site without the entry's booktitle would be wrong.
     assert not (app_params.kwargs["srcdir"] / "_build" / "html" / "index.html").exists()
+
+
+@pytest.mark.sphinx("html", testroot="sitemap", srcdir="two-sitemaps")
+def test_sphinx_sitemap_beside_cvsite_is_an_extension_error(make_app, app_params):
+    extensions = ["myst_parser", "cvsite", "sphinx_sitemap"]
+    with pytest.raises(ExtensionError, match="remove 'sphinx_sitemap' from extensions"):
+        start(make_app, app_params, extensions=extensions)
+
+
+def test_a_build_of_the_folder_above_docs_is_a_config_error(make_app, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "roots" / "test-settings", project / "docs")
+    (project / "docs" / "conf.py").rename(project / "conf.py")
+    with pytest.raises(ConfigError, match=r"the pages are in docs/; build them with `make html`"):
+        make_app("html", srcdir=project, warning=io.StringIO())
