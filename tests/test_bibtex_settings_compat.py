@@ -104,3 +104,16 @@ def test_bibtex_encoding_is_honoured_in_the_check_and_the_normalised_copy(make_a
     assert [copy.name for copy in copies] == ["1-refs.bib"]
     assert "Adà Lovelacé".encode("latin-1") in copies[0].read_bytes()
     assert "Adà Lovelacé" in page(app).get_text()
+
+
+@pytest.mark.sphinx("html", testroot="shared-macros", srcdir="unlisted-latin-1")
+def test_an_entry_on_no_page_is_reported_in_a_file_of_another_encoding(make_app, app_params):
+    # The check that nothing is dropped silently reads the file in bibtex_encoding too.
+    refs = app_params.kwargs["srcdir"] / "refs.bib"
+    unlisted = "\n@misc{lovelace1845,\n  author = {Adà Lovelacé},\n  title = {A Letter},\n}\n"
+    refs.write_bytes((refs.read_text(encoding="utf-8") + unlisted).encode("latin-1"))
+    args, kwargs = app_params
+    kwargs["confoverrides"] = {"bibtex_encoding": "latin-1"}
+    kwargs["warning"] = warning = io.StringIO()
+    make_app(*args, **kwargs).build()
+    assert f"{refs}:16: WARNING: lovelace1845: this @misc entry is on no page" in warning.getvalue()

@@ -24,9 +24,11 @@ import json
 import os
 import re
 import sys
+import weakref
 from collections import defaultdict
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from cvsite.errors import bib_files_error
@@ -147,6 +149,13 @@ def same_person_maybe(a: str, b: str) -> bool:
 
 COPIES_FOLDER = "cvsite-bib"  # in the doctree folder: the normalised copies pybtex reads
 RECORD_FILE = "cvsite-bib-check.json"
+# The files the site names, per build: bibtex_bibfiles may point at the copies instead.
+given_files: weakref.WeakKeyDictionary[Sphinx, list[Path]] = weakref.WeakKeyDictionary()
+
+
+def source_files(app: Sphinx) -> list[Path]:
+    """The .bib files as the site names them (for messages at their lines), not the copies."""
+    return given_files.get(app) or [Path(app.confdir, name) for name in app.config.bibtex_bibfiles]
 
 
 def check_for_build(app, config) -> None:
@@ -161,6 +170,7 @@ def check_for_build(app, config) -> None:
         return  # sphinxcontrib-bibtex says that the setting is missing
     given = [os.fspath(name) for name in config.bibtex_bibfiles]  # str or absolute Path
     paths = [Path(app.confdir, name) for name in given]
+    given_files[app] = paths
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
     digest = hashlib.sha256(Path(__file__).read_bytes())
