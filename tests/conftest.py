@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from sphinx.errors import SphinxError
 from sphinx.testing.util import SphinxTestApp
 
 from cvsite.testing.built_site import Academic, BuiltSite
@@ -100,54 +100,40 @@ def build_once(tmp_path_factory: pytest.TempPathFactory, name: str, build) -> tu
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # Sphinx colours its output when FORCE_COLOR is set
 
 
-class StoppableTestApp(SphinxTestApp):
-    """SphinxTestApp, cleaned up as well when cvsite stops the build while it starts: a stop is
-    a SystemExit (cvsite/errors.py), which SphinxTestApp's clean-up of a failed start misses, and
-    the next application would find docutils' global registries still holding this one's."""
-
-    def __init__(self, *args, **kwargs):
-        try:
-            super().__init__(*args, **kwargs)
-        except SystemExit:
-            self.cleanup()
-            raise
-
-
 @dataclass
 class InProcessBuild:
     returncode: int
     stdout: str  # Sphinx's status messages (our notes among them)
-    stderr: str  # its warnings, and what a stop printed
+    stderr: str  # its warnings and errors, and the error that stopped it
     html: Path
 
 
 def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuild:
     """An HTML build with the options `make html` uses (-W --keep-going -n), in this process:
     as sphinx-build would, without a Python start and imports of its own (a second a build)."""
-    status, warning, printed = io.StringIO(), io.StringIO(), io.StringIO()
+    status, warning = io.StringIO(), io.StringIO()
     stopped, app = "", None
-    # A stop prints its problems to stderr and exits (cvsite/errors.py), as in sphinx-build.
-    with contextlib.redirect_stderr(printed):
-        try:
-            app = StoppableTestApp(
-                "html",
-                srcdir=srcdir,
-                builddir=builddir,
-                confoverrides={"nitpicky": True, **overrides},
-                status=status,
-                warning=warning,
-                warningiserror=True,  # -W: any warning fails the build (app.statuscode)
-            )
-            app.build()
-        except SystemExit as stop:
-            stopped = str(stop)
-        finally:
-            if app is not None:
-                app.cleanup()
+    # A stop is a SphinxError (cvsite/errors.py), which sphinx-build prints with its category.
+    try:
+        app = SphinxTestApp(
+            "html",
+            srcdir=srcdir,
+            builddir=builddir,
+            confoverrides={"nitpicky": True, **overrides},
+            status=status,
+            warning=warning,
+            warningiserror=True,  # -W: any warning fails the build (app.statuscode)
+        )
+        app.build()
+    except SphinxError as stop:  # SphinxTestApp cleans up after a failed start itself
+        stopped = f"{stop.category}: {stop}"
+    finally:
+        if app is not None:
+            app.cleanup()
     return InProcessBuild(
-        returncode=1 if stopped else app.statuscode,
+        returncode=2 if stopped or app is None else app.statuscode,  # 2: sphinx-build's
         stdout=ANSI_ESCAPE.sub("", status.getvalue()),
-        stderr=ANSI_ESCAPE.sub("", printed.getvalue() + warning.getvalue() + stopped),
+        stderr=ANSI_ESCAPE.sub("", warning.getvalue() + stopped),
         html=builddir / "html",
     )
 

@@ -9,6 +9,7 @@ unknown style). Each problem here names the setting and the fix instead.
 from __future__ import annotations
 
 import codecs
+import os
 from importlib.metadata import entry_points
 
 from pybtex.plugin import enumerate_plugin_names, find_plugin
@@ -20,8 +21,7 @@ from cvsite.rendering.bib_style import STYLE_NAME
 FORMATTING = "pybtex.style.formatting"
 REFERENCING = "sphinxcontrib.bibtex.style.referencing"
 TEXTS = ("bibtex_bibliography_header", "bibtex_footbibliography_header")
-# id template -> the fields sphinxcontrib-bibtex fills in, each of which it must use so that
-# no two ids it makes are the same
+# id template -> the fields sphinxcontrib-bibtex fills in (a template may use any of them)
 ID_TEMPLATES = {
     "bibtex_cite_id": ("bibliography_count", "key"),
     "bibtex_bibliography_id": ("bibliography_count",),
@@ -39,8 +39,8 @@ def problems(config: Config) -> list[str]:
             codecs.lookup(config.bibtex_encoding)
         except LookupError:
             found.append(
-                f"bibtex_encoding {config.bibtex_encoding!r} is no encoding Python knows; set "
-                'it to the .bib files\', e.g. "utf-8" or "latin-1".'
+                f"bibtex_encoding {config.bibtex_encoding!r} is an unknown encoding; set it "
+                'to the .bib files\', e.g. "utf-8" or "latin-1".'
             )
     return found
 
@@ -51,10 +51,11 @@ def bibfiles_problems(bibfiles: object) -> list[str]:
         return [f"bibtex_bibfiles is missing; set it to {example}."]
     if not isinstance(bibfiles, (list, tuple)):
         return [f"bibtex_bibfiles is {bibfiles!r}; set it to {example}."]
+    # As sphinxcontrib-bibtex: a path relative to conf.py's folder, or an absolute one.
     return [
         f'bibtex_bibfiles holds {name!r}; each must be a file name, e.g. "refs.bib".'
         for name in bibfiles
-        if not isinstance(name, str) or not name.strip()
+        if not isinstance(name, (str, os.PathLike)) or not os.fspath(name).strip()
     ]
 
 
@@ -81,35 +82,43 @@ def style_problems(config: Config) -> list[str]:
     formatting = sorted({*enumerate_plugin_names(FORMATTING), STYLE_NAME})
     for name in ("bibtex_default_style", "bibtex_tooltips_style"):
         style = config[name]
-        if style and style != STYLE_NAME and not has_plugin(FORMATTING, style):
+        error = None if not style or style == STYLE_NAME else plugin_error(FORMATTING, style)
+        if error:
             found.append(
-                f"{name} {style!r} is no pybtex style; set it to one of {', '.join(formatting)}."
+                f"{name} {style!r} is no pybtex style ({error}); set it to one of "
+                f"{', '.join(formatting)}."
             )
     referencing = sorted({point.name for point in entry_points(group=REFERENCING)})
     for name in ("bibtex_reference_style", "bibtex_foot_reference_style"):
         style = config[name]
-        if not has_plugin(REFERENCING, style):
+        error = plugin_error(REFERENCING, style)
+        if error:
             found.append(
-                f"{name} {style!r} is no sphinxcontrib-bibtex referencing style; set it to one "
-                f"of {', '.join(referencing)}."
+                f"{name} {style!r} is no sphinxcontrib-bibtex referencing style ({error}); "
+                f"set it to one of {', '.join(referencing)}."
             )
     return found
 
 
-def has_plugin(group: str, name: str) -> bool:
+def plugin_error(group: str, name: str) -> str | None:
+    """What the library says when it cannot find the style `name` (None: it can)."""
     try:
         if group == FORMATTING:
             find_plugin(group, name)
         else:
             bibtex_plugin.find_plugin(group, name)
-    except Exception:  # pybtex's PluginNotFound, sphinxcontrib-bibtex's ImportError
-        return False
-    return True
+    except Exception as error:  # pybtex's PluginNotFound, sphinxcontrib-bibtex's ImportError
+        return str(error)
+    return None
 
 
 def id_problems(config: Config) -> list[str]:
-    """An id template (empty: sphinxcontrib-bibtex's default) that fills in each of its
-    fields, so that two lists or two entries never get one id."""
+    """An id template (empty: sphinxcontrib-bibtex's default) that can be filled in.
+
+    Any of the fields may be left out, as sphinxcontrib-bibtex documents (`"cite-{key}"` for
+    one bibliography a page); where two ids then clash, sphinxcontrib-bibtex warns at the
+    page (`bibtex.duplicate_id`).
+    """
     found = []
     for name, fields in ID_TEMPLATES.items():
         template = config[name]
@@ -117,14 +126,11 @@ def id_problems(config: Config) -> list[str]:
             continue
         prefix = name.removeprefix("bibtex_").removesuffix("_id")
         example = "-".join([prefix, *(f"{{{field}}}" for field in fields)])
-        fix = f"use {' and '.join(f'{{{field}}}' for field in fields)}, e.g. {example!r}"
         try:
-            made = {template.format(**dict.fromkeys(fields, "x"))}
-            for field in fields:
-                made.add(template.format(**{**dict.fromkeys(fields, "x"), field: "y"}))
+            template.format(**dict.fromkeys(fields, "x"))
         except (KeyError, IndexError, ValueError, AttributeError) as error:
-            found.append(f"{name} {template!r} cannot be filled in ({error!r}); {fix}.")
-            continue
-        if len(made) <= len(fields):
-            found.append(f"{name} {template!r} would give two entries or lists one id; {fix}.")
+            found.append(
+                f"{name} {template!r} cannot be filled in ({error!r}); use only "
+                f"{' and '.join(f'{{{field}}}' for field in fields)}, e.g. {example!r}."
+            )
     return found

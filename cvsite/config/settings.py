@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from cvsite.config import bibtex_settings
-from cvsite.errors import stop_build
+from cvsite.errors import settings_error
 from cvsite.pdf import pdf_scripts
 from cvsite.publications import owner_names
 
@@ -157,5 +157,4 @@ def check(app: Sphinx, config: Config) -> None:
         ]
     problems += bibtex_settings.problems(config)
     if problems:
-        conf_py = str(Path(app.confdir, "conf.py"))
-        stop_build([(conf_py, problem) for problem in problems], "fix the settings in conf.py.")
+        raise settings_error(Path(app.confdir, "conf.py"), problems)

@@ -2,7 +2,7 @@
 
 Sphinx would read the whole repository as the source, find no root document at the top and
 end in a long report ("unable to load the master document ... please report this"). The
-pages live in docs/, so the build stops at once with the command that builds them.
+pages live in docs/, so the build stops at once (a ConfigError) with the command that builds them.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-
-from cvsite.errors import stop_build
+from sphinx.errors import ConfigError
 
 PAGES = "docs"
 
@@ -28,13 +27,9 @@ def check(app: Sphinx, config: Config) -> None:
         return
     if root_doc_in(source, config) or not root_doc_in(pages, config):
         return
-    stop_build(
-        [
-            (
-                str(source),
-                f"this folder holds conf.py, but the pages are in {PAGES}/; "
-                f"build them with `make html`, or `sphinx-build -c . {PAGES} _build/html`",
-            )
-        ],
-        f"name {PAGES}/ as the source folder.",
+    raise ConfigError(
+        "the source folder holds no pages:\n"
+        f"{source}: ERROR: this folder holds conf.py, but the pages are in {PAGES}/; build them "
+        f"with `make html`, or `sphinx-build -c . {PAGES} _build/html`.\n"
+        f"Build stopped: name {PAGES}/ as the source folder."
     )

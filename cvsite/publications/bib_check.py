@@ -17,19 +17,21 @@ copy of the file in the doctree folder, through its `bibtex_bibfiles` setting.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import functools
 import hashlib
 import json
+import os
 import re
 import sys
+import weakref
 from collections import defaultdict
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from cvsite.errors import stop_build
+from cvsite.errors import bib_files_error
 from cvsite.publications.bib_syntax import BibEntry, BibFile, Problem, read, read_file
 from cvsite.publications.entry_checks import check_entry, split_names
 from cvsite.publications.owner_names import written_name
@@ -41,12 +43,16 @@ logger = logging.getLogger(__name__)
 def check_files(paths: list[Path], encoding: str = "utf-8-sig") -> list[BibFile]:
     """All files, with their entries and every problem found in them.
 
-    A key given twice keeps both entries: the later one is renamed `<key>_2` on the site.
+    A key given twice keeps both entries: the later one is renamed `<key>_2` on the site. The
+    files are read in the order given, each knowing the @string macros of those before it.
     """
     files = []
     taken: dict[str, tuple[Path, BibEntry]] = {}  # pybtex's keys ignore case
+    macros: set[str] = set()  # @string names: pybtex keeps them from one file to the next
     for path in paths:
-        bib_file = read_file(path, encoding)
+        bib_file = read_file(path, encoding, macros)
+        if bib_file.reader:
+            macros |= bib_file.reader.macros
         files.append(bib_file)
         for entry in bib_file.entries:
             bib_file.problems += check_entry(path, entry)
@@ -143,6 +149,13 @@ def same_person_maybe(a: str, b: str) -> bool:
 
 COPIES_FOLDER = "cvsite-bib"  # in the doctree folder: the normalised copies pybtex reads
 RECORD_FILE = "cvsite-bib-check.json"
+# The files the site names, per build: bibtex_bibfiles may point at the copies instead.
+given_files: weakref.WeakKeyDictionary[Sphinx, list[Path]] = weakref.WeakKeyDictionary()
+
+
+def source_files(app: Sphinx) -> list[Path]:
+    """The .bib files as the site names them (for messages at their lines), not the copies."""
+    return given_files.get(app) or [Path(app.confdir, name) for name in app.config.bibtex_bibfiles]
 
 
 def check_for_build(app, config) -> None:
@@ -155,8 +168,9 @@ def check_for_build(app, config) -> None:
     """
     if config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex says that the setting is missing
-    given = list(config.bibtex_bibfiles)
+    given = [os.fspath(name) for name in config.bibtex_bibfiles]  # str or absolute Path
     paths = [Path(app.confdir, name) for name in given]
+    given_files[app] = paths
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
     digest = hashlib.sha256(Path(__file__).read_bytes())
@@ -184,15 +198,6 @@ def check_for_build(app, config) -> None:
 
 
 def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) -> dict:
-    try:
-        codecs.lookup(config.bibtex_encoding)
-    except LookupError:
-        conf_py = str(Path(app.confdir, "conf.py"))
-        stop_build(
-            [(conf_py, f"bibtex_encoding {config.bibtex_encoding!r} is no encoding Python "
-              "knows; set it to the .bib file's, e.g. \"utf-8\" or \"latin-1\".")],
-            "fix the settings in conf.py.",
-        )  # fmt: skip
     files = check_files(paths, config.bibtex_encoding)
     problems = [problem for bib_file in files for problem in bib_file.problems]
     stop_on([problem for problem in problems if problem.stops or strict], strict)
@@ -223,14 +228,17 @@ def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) 
 
 
 def stop_on(problems: list[Problem], strict: bool = False) -> None:
+    """Log each problem at its file:line and stop the build with a BibFilesError: a site
+    built from a file that has no sensible reading would be wrong, so none is written."""
     if problems:
         notes = " (cv_bib_strict = True makes notes errors)" if strict else ""
-        stop_build(
+        raise bib_files_error(
             [
                 (f"{p.path}:{p.line}", f"{p.key}: {p.message}" if p.key else p.message)
                 for p in problems
             ],
-            f"{len(problems)} problem(s) in the .bib files{notes}; fix them and build again.",
+            f"Build stopped: {len(problems)} problem(s) in the .bib files{notes}; fix them and "
+            "build again.",
         )
 
 

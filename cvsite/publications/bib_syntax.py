@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,13 +82,14 @@ def shorten(value: str, width: int = 60) -> str:
 class _Reader:
     """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
 
-    def __init__(self, path: Path, text: str):
+    def __init__(self, path: Path, text: str, macros: Iterable[str] = ()):
         self.path, self.text, self.pos = path, text, 0
         self.entries: list[BibEntry] = []
         self.problems: list[Problem] = []
         # What sphinxcontrib-bibtex gets of the file, in order: (start, end, entry or None).
         self.items: list[tuple[int, int, BibEntry | None]] = []
         self.macros = {month for month in MONTHS if len(month) == 3}  # pybtex's jan ... dec
+        self.macros |= set(macros)  # those of the files read before this one, as pybtex keeps
         self.pybtex_misreads = False  # outside entries: an '@' that pybtex would take for one
         # Where each line starts, so that a line number is a binary search, not a count.
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -440,7 +442,8 @@ class BibFile:
         return "\n\n".join(pieces) + "\n"
 
 
-def read_file(path: Path, encoding: str = "utf-8-sig") -> BibFile:
+def read_file(path: Path, encoding: str = "utf-8-sig", macros: Iterable[str] = ()) -> BibFile:
+    """One file; `macros`: the @string names defined by the files read before it."""
     try:
         text = path.read_bytes().decode(encoding)
     except FileNotFoundError:
@@ -453,8 +456,10 @@ def read_file(path: Path, encoding: str = "utf-8-sig") -> BibFile:
             if name == "UTF-8"
             else f"save the file as {encoding}, or set bibtex_encoding in conf.py to its encoding"
         )
-        return BibFile(path, [], [Problem(path, line, None, f"not {name}; {fix}")])
-    reader = _Reader(path, text)
+        # The codec's words too: "can't decode byte 0xc4", as sphinxcontrib-bibtex says.
+        reason = f"can't decode byte 0x{error.object[error.start]:02x}: {error.reason}"
+        return BibFile(path, [], [Problem(path, line, None, f"not {name} ({reason}); {fix}")])
+    reader = _Reader(path, text, macros)
     reader.read_all()
     return BibFile(path, reader.entries, reader.problems, reader)
 

@@ -10,7 +10,6 @@ catches the types that fit neither, and its section disappears when it would be 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -201,8 +200,8 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     shown = {citation.key for citation in domain.citations}  # type: ignore[attr-defined]
     if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
         return  # the usual case; reading the files again only to find nothing costs time
-    for path in (Path(app.confdir, name) for name in app.config.bibtex_bibfiles):
-        for entry in bib_check.read(path)[0]:
+    for path in bib_check.source_files(app):  # the site's files, not the normalised copies
+        for entry in bib_check.read(path, app.config.bibtex_encoding)[0]:
             if entry.key not in shown:
                 kind = kind_of(entry.type)
                 logger.warning(

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-
-from cvsite.errors import stop_build
+from sphinx.errors import ExtensionError
 
 # In a page's context: the page is not one of the site's (the paper pages' prototype).
 UNLISTED = "cvsite_unlisted"
@@ -29,15 +28,10 @@ generated_pages: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDi
 
 def register(app: Sphinx) -> None:
     if "sphinx_sitemap" in app.config.extensions:
-        stop_build(
-            [
-                (
-                    "conf.py",
-                    "cvsite writes sitemap.xml itself (every page, after any build), with the "
-                    "same sitemap_* settings; remove 'sphinx_sitemap' from extensions",
-                )
-            ],
-            "sphinx_sitemap and cvsite would both write sitemap.xml",
+        raise ExtensionError(
+            "conf.py: ERROR: cvsite writes sitemap.xml itself (every page, after any build), "
+            "with the same sitemap_* settings; remove 'sphinx_sitemap' from extensions.",
+            modname="cvsite",
         )
     # One language, one version: no /en/latest/ in the addresses, and no search or index page.
     app.add_config_value("sitemap_url_scheme", "{link}", "html", str)
