@@ -39,7 +39,7 @@ FIXES_BY_TEXT = {
 
 class AddFix(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        fix = FIXES.get((getattr(record, "type", None), getattr(record, "subtype", None)))
+        fix = FIXES.get((getattr(record, "type", ""), getattr(record, "subtype", "")))
         fix = next((f for text, f in FIXES_BY_TEXT.items() if text in str(record.msg)), fix)
         if fix and not getattr(record, "cvsite_fix_added", False):
             record.msg = f"{record.getMessage()}; {fix}"

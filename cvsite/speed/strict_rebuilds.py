@@ -41,7 +41,9 @@ class WarningCounter(logging.Handler):
         if getattr(record, KEPT, False):
             return
         if not is_suppressed_warning(
-            getattr(record, "type", None), getattr(record, "subtype", None), self.suppressed
+            getattr(record, "type", None) or "",
+            getattr(record, "subtype", None) or "",
+            self.suppressed,
         ):
             self.count += 1
 

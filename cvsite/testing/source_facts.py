@@ -227,6 +227,7 @@ class PageReader:
             elif token.type in {"list_item_close", "dt_close", "dd_close"}:
                 slot, parts = open_items.pop()
                 item = self.blocks[slot]
+                assert isinstance(item, TextItem)  # the slot was opened as one above
                 self.blocks[slot] = TextItem(item.kind, " ".join(parts), item.line, item.formats)
             elif token.type == "inline" and open_items:
                 if tokens[index - 1].type != "heading_open":
