@@ -29,7 +29,9 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from cvsite.code_digest import package_digest
 from cvsite.errors import stop_build
+from cvsite.publications import record
 from cvsite.publications.bib_syntax import BibEntry, BibFile, Problem, read, read_file
 from cvsite.publications.entry_checks import check_entry, split_names
 from cvsite.publications.owner_names import written_name
@@ -159,14 +161,14 @@ def check_for_build(app, config) -> None:
     paths = [Path(app.confdir, name) for name in given]
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(package_digest().encode())
     digest.update(f"{config.bibtex_encoding}\0{strict}\0".encode())
     for path in paths:
         digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b""))
     # Kept beside Sphinx's state, not in it: Sphinx saves its state only when a page changed.
-    record = Path(app.doctreedir, RECORD_FILE)
+    kept = Path(app.doctreedir, RECORD_FILE)
     try:
-        checked = json.loads(record.read_text(encoding="utf-8"))
+        checked = json.loads(kept.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         checked = {}
     if checked.get("digest") != digest.hexdigest() or not all(
@@ -174,9 +176,12 @@ def check_for_build(app, config) -> None:
     ):
         checked = fresh_check(app, config, given, paths, strict)
         checked["digest"] = digest.hexdigest()
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps(checked), encoding="utf-8")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(json.dumps(checked), encoding="utf-8")
     config.bibtex_bibfiles = checked["bibfiles"]
+    record.start_build(
+        {key: record.Source(file, line) for key, (file, line) in checked["sources"].items()}
+    )
     for note in checked["notes"]:
         logger.info(note)
     for report in checked["name_variants"]:
@@ -217,6 +222,12 @@ def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) 
     entries = [entry for bib_file in files for entry in bib_file.entries]
     return {
         "bibfiles": bibfiles,
+        # Where each entry is written, for its record (BibTeX's keys ignore case).
+        "sources": {
+            entry.key.casefold(): (name, entry.line)
+            for name, bib_file in zip(given, files, strict=True)
+            for entry in bib_file.entries
+        },
         "notes": [problem.describe() for problem in problems],
         "name_variants": name_variants(entries),
     }
