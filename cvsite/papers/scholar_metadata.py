@@ -23,8 +23,8 @@ from cvsite.publications.fields import (
     REPORT_TYPES,
     THESIS_TYPES,
 )
+from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.record import Record
-from cvsite.rendering.bib_style import plain_from_latex
 
 SCHEMA_TYPES = {
     **dict.fromkeys(CHAPTER_TYPES, "Chapter"),

@@ -15,6 +15,7 @@ from cvsite.publications.fields import (
     RENDERED_FIELDS,
     REQUIRED_FIELDS,
 )
+from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.owner_names import written_name
 from cvsite.publications.rules import (
     FOUR_DIGITS,
@@ -24,7 +25,6 @@ from cvsite.publications.rules import (
     read_date,
     read_selected,
 )
-from cvsite.rendering.bib_style import plain_from_latex
 
 
 def split_names(value: str) -> list[str]:

@@ -8,6 +8,7 @@ line-keeping reading of the files (bib_syntax.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,23 +115,32 @@ def newest_first(record: Record) -> int:
 
 
 def person_of(person: PybtexPerson) -> Person:
-    parts = (
-        person.first_names,
-        person.middle_names,
-        person.prelast_names,
-        person.last_names,
-        person.lineage_names,
+    return person_from_parts(
+        tuple(person.first_names),
+        tuple(person.middle_names),
+        tuple(person.prelast_names),
+        tuple(person.last_names),
+        tuple(person.lineage_names),
     )
-    written = " ".join(word for part in parts for word in part)
-    name, marks, number = plain_name_and_marks(written)
-    first, middle, von, last, jr = (tuple(part) for part in parts)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a .bib repeats its coauthors: one Person each
+def person_from_parts(
+    first: tuple[str, ...],
+    middle: tuple[str, ...],
+    von: tuple[str, ...],
+    last: tuple[str, ...],
+    jr: tuple[str, ...],
+) -> Person:
+    name, marks, number = plain_name_and_marks(" ".join(first + middle + von + last + jr))
     return Person(first, middle, von, last, jr, name, marks, number)
 
 
-def named_equal_contributors(value: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 12)
+def named_equal_contributors(value: str) -> tuple[str, ...]:
     """The name keys of those named in `equal_contribution` ("Lovelace, Ada and ...")."""
     names = [name.strip() for name in re.split(r"\s+and\s+", value) if name.strip()]
-    return [person_of(PybtexPerson(name)).key for name in names]
+    return tuple(person_of(PybtexPerson(name)).key for name in names)
 
 
 def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
@@ -158,7 +168,7 @@ def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
             address = rules.web_address(value)
         if address:
             links.append((label, address))
-    equal = named_equal_contributors(fields.get("equal_contribution", ""))
+    equal = [*named_equal_contributors(fields.get("equal_contribution", ""))]
     equal += [p.key for p in authors if EQUAL_CONTRIBUTION_MARK in p.marks]
     short, full = rules.venue_fields(fields)
     return Record(

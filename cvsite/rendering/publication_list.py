@@ -23,10 +23,8 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyK
 
 from cvsite.papers.bibtex_export import clean_bibtex
 from cvsite.papers.paper_pages import anchor_id, bib_entries, link_title, paper_uri
-from cvsite.publications import bib_check
 from cvsite.publications.fields import KINDS
 from cvsite.publications.record import records_of
-from cvsite.publications.rules import kind_of
 from cvsite.rendering.bib_style import STYLE_NAME, legend
 
 logger = logging.getLogger(__name__)
@@ -195,15 +193,16 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     domain = env.get_domain("cite")
     shown = {citation.key for citation in domain.citations}  # type: ignore[attr-defined]
     if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
-        return  # the usual case; reading the files again only to find nothing costs time
-    for path in (Path(app.confdir, name) for name in app.config.bibtex_bibfiles):
-        for entry in bib_check.read(path)[0]:
-            if entry.key not in shown:
-                kind = kind_of(entry.type)  # the rule the records apply
-                logger.warning(
-                    f"{entry.key}: this @{entry.type} entry is on no page; add\n"
-                    f":::{{publication-list}} {kind}\n:::\nto docs/publications.md.",
-                    location=f"{path}:{entry.line}",
-                    type="cvsite",
-                    subtype="unlisted",
-                )
+        return  # the usual case
+    for record in records_of(domain.bibdata.data.entries.values()):  # type: ignore[attr-defined]
+        if record.key not in shown:
+            # Where the user wrote it, also when the build reads a normalised copy.
+            source = record.source
+            where = f"{Path(app.confdir, source.file)}:{source.line}" if source else None
+            logger.warning(
+                f"{record.key}: this @{record.type} entry is on no page; add\n"
+                f":::{{publication-list}} {record.kind}\n:::\nto docs/publications.md.",
+                location=where,
+                type="cvsite",
+                subtype="unlisted",
+            )
