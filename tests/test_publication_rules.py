@@ -289,6 +289,29 @@ def test_make_check_reads_a_month_as_the_record_does(value, tmp_path):
         assert months == {MONTH_ABBREVIATIONS[int(number) - 1]}
 
 
+@pytest.mark.parametrize(
+    ("authors", "equal", "marked"),
+    [
+        ("Ada Lovelace and Wilhelmina Quist", "Lovelace, Ada", {"Ada Lovelace"}),
+        ("Lovelace, Ada and Quist, Wilhelmina", "Ada Lovelace and Wilhelmina Quist",
+         {"Ada Lovelace", "Wilhelmina Quist"}),
+        ("Ada Lovelace* and Wilhelmina Quist", "Ada Lovelace", {"Ada Lovelace"}),
+        (r"\textbf{Ada Lovelace} and Wilhelmina Quist", "ADA  LOVELACE", {"Ada Lovelace"}),
+        ("Ada Lovelace and Wilhelmina Quist", "Grace Hopper", set()),
+        ("Ada Lovelace and Wilhelmina Quist", "Lovelace, A.", set()),
+    ],
+)  # fmt: skip
+def test_make_check_and_the_record_agree_on_equal_contributors(authors, equal, marked, tmp_path):
+    text = f"@article{{k,\n  author = {{{authors}}},\n  title = {{T}},\n  journal = {{J}},\n" \
+        f"  year = {{2020}},\n  equal_contribution = {{{equal}}}\n}}\n"  # fmt: skip
+    record = record_of_entry(parse_string(text, "bibtex").entries["k"])
+    assert {p.name for p in record.authors if record.is_equal_contributor(p)} == marked
+    bib = tmp_path / "refs.bib"
+    bib.write_text(text, encoding="utf-8")
+    noted = [p.message for p in check([bib])[1] if "equal_contribution" in p.message]
+    assert bool(noted) is not bool(marked)
+
+
 def test_the_code_digest_covers_every_module(tmp_path):
     package = tmp_path / "package"
     (package / "sub").mkdir(parents=True)

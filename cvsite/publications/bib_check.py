@@ -33,8 +33,9 @@ from cvsite.code_digest import package_digest
 from cvsite.errors import stop_build
 from cvsite.publications import record
 from cvsite.publications.bib_syntax import BibEntry, BibFile, Problem, read, read_file
-from cvsite.publications.entry_checks import check_entry, split_names
+from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import written_name
+from cvsite.publications.rules import split_names
 
 __all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
 logger = logging.getLogger(__name__)

@@ -16,30 +16,15 @@ from cvsite.publications.fields import (
     REQUIRED_FIELDS,
 )
 from cvsite.publications.latex_text import plain_from_latex
-from cvsite.publications.owner_names import written_name
+from cvsite.publications.record import written_name_key
 from cvsite.publications.rules import (
     FOUR_DIGITS,
     is_pending,
     month_number,
-    name_key,
     read_date,
     read_selected,
+    split_names,
 )
-
-
-def split_names(value: str) -> list[str]:
-    """Names between 'and's (not within braces); '' marks an 'and' at an end or twice."""
-    names: list[list[str]] = [[]]
-    braced = "{" in value
-    depth = 0
-    for word in value.split():
-        if depth == 0 and word.lower() == "and":
-            names.append([])
-        else:
-            names[-1].append(word)
-        if braced:
-            depth += word.count("{") - word.count("}")
-    return [" ".join(words) for words in names]
 
 
 def top_level_commas(name: str) -> int:
@@ -265,11 +250,10 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     if equal:
         # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
         authors = {
-            name_key(written_name(n).name)
-            for n in split_names(entry.fields.get("author", equal).value)
+            written_name_key(n) for n in split_names(entry.fields.get("author", equal).value)
         }
         for name in split_names(equal.value):
-            if name and name_key(written_name(name).name) not in authors:
+            if name and written_name_key(name) not in authors:
                 note(
                     equal.line,
                     f"equal_contribution names {name!r}, who is not among the authors: no mark "

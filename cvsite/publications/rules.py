@@ -186,6 +186,21 @@ def name_key(name: str) -> str:
     return " ".join(name.replace("{", "").replace("}", "").casefold().split())
 
 
+def split_names(value: str) -> list[str]:
+    """Names between 'and's (not within braces); '' marks an 'and' at an end or twice."""
+    names: list[list[str]] = [[]]
+    braced = "{" in value
+    depth = 0
+    for word in value.split():
+        if depth == 0 and word.lower() == "and":
+            names.append([])
+        else:
+            names[-1].append(word)
+        if braced:
+            depth += word.count("{") - word.count("}")
+    return [" ".join(words) for words in names]
+
+
 def venue_fields(fields: Mapping[str, str]) -> tuple[str, str]:
     """(short, full): the venue as the lists show it (`venue_short`, al-folio's `abbr`, else the
     full name) and its full name (booktitle, journal, ..., howpublished), as written."""
