@@ -240,7 +240,7 @@ def test_the_record_holds_what_every_consumer_reads():
     assert (record.venue.short, record.venue.full) == ("PE", "Proceedings of Engines")
     assert (record.date.shown, record.date.sort_year) == ("2020", 2020)
     assert record.date.parts == ("2020", "05")
-    assert not record.date.pending
+    assert (record.date.month, record.date.day, record.date.pending) == ("05", "", False)
     assert (record.doi, record.arxiv) == ("10.1000/xyz", "2001.00001")
     assert record.links == (
         ("DOI", "https://doi.org/10.1000/xyz"),

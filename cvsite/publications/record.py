@@ -19,8 +19,9 @@ from pybtex.exceptions import PybtexError
 from cvsite.publications import rules
 from cvsite.publications.fields import LINK_FIELDS
 from cvsite.publications.latex_text import plain_name_and_marks
+from cvsite.publications.owner_names import EQUAL_CONTRIBUTION
 
-EQUAL_CONTRIBUTION_MARK = "*"
+EQUAL_CONTRIBUTION_MARK = EQUAL_CONTRIBUTION  # "*" after a name
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,15 @@ class PublicationDate:
     shown: str  # the year as shown: `2020`, `In press`, or the year of `date`
     sort_year: int  # pending years are the newest; no year at all sorts last (0)
     parts: tuple[str, ...]  # (year, month, day) as far as known, for Scholar and JSON-LD
+
+    @property
+    def month(self) -> str:
+        """ "01" to "12", or "" when not known."""
+        return self.parts[1] if len(self.parts) > 1 else ""
+
+    @property
+    def day(self) -> str:
+        return self.parts[2] if len(self.parts) > 2 else ""
 
     @property
     def pending(self) -> bool:
