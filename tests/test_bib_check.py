@@ -15,7 +15,7 @@ from conftest import REPO, build_in_process, text_of
 from test_bad_input import PYTHON_TRACEBACK
 
 from cvsite.publications import bib_check
-from cvsite.rendering.bib_style import latex_to_plain
+from cvsite.publications.latex_text import latex_to_plain
 
 CORPUS = REPO / "tests" / "bib_corpus"
 REPORTS = REPO / "tests" / "bib_reports"

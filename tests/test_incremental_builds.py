@@ -104,13 +104,37 @@ def test_the_style_fingerprint_follows_the_owner_names():
     assert style_fingerprint(["Zangwei Zheng"]) != style_fingerprint(["Zangwei Zheng", "Z. Zheng"])
 
 
-def test_the_style_fingerprint_follows_the_style_code(tmp_path, monkeypatch):
-    from cvsite.rendering import bib_style
+@pytest.fixture
+def edited_package(tmp_path, monkeypatch):
+    """Edit a module of a copy of cvsite, which the code digest then reads: edit(path)."""
+    from cvsite import code_digest
 
+    package = tmp_path / "cvsite"
+    shutil.copytree(code_digest.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def edit(module: str) -> None:
+        path = package / module
+        path.write_text(path.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+        monkeypatch.setattr(code_digest, "PACKAGE", package)
+        code_digest.package_digest.cache_clear()
+
+    yield edit
+    monkeypatch.undo()
+    code_digest.package_digest.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "rendering/bib_style.py",  # the style
+        "speed/formatting_cache.py",  # the cache
+        "publications/record.py",  # what the style reads
+        "publications/rules.py",
+    ],
+)
+def test_the_style_fingerprint_follows_the_code_it_depends_on(module, edited_package):
     before = style_fingerprint(["Zangwei Zheng"])
-    edited = tmp_path / "bib_style.py"
-    edited.write_text(Path(bib_style.__file__).read_text(encoding="utf-8") + "\n# an edit\n")
-    monkeypatch.setattr(bib_style, "__file__", str(edited))
+    edited_package(module)
     assert style_fingerprint(["Zangwei Zheng"]) != before
 
 

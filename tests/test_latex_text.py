@@ -9,7 +9,12 @@ from conftest import REPO
 from pybtex.richtext import Text
 
 from benchmarks.generate_bib import generate
-from cvsite.rendering.bib_style import LATEX_MARKUP, LATEX_SPECIAL, latex_to_plain, text_from_latex
+from cvsite.publications.latex_text import (
+    LATEX_MARKUP,
+    LATEX_SPECIAL,
+    latex_to_plain,
+    text_from_latex,
+)
 
 TRICKY = [
     "plain words", "Zoë Ünïcode", "{LLM} {B}races {nested {deep}}", "a--b", "a---b", "a~b",

@@ -4,7 +4,7 @@ each way real .bib files do (tests/roots/test-owner-spellings)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -151,14 +151,23 @@ def test_uncertain_report_names_each_spelling_with_its_keys_and_both_fixes():
 
 
 def test_the_style_fingerprint_follows_cv_not_owner_and_the_matching_code(tmp_path, monkeypatch):
+    from cvsite import code_digest
+
     names = ["Klas Modin"]
     assert style_fingerprint(names, []) == style_fingerprint(names)
     assert style_fingerprint(names, ["K. Modin"]) != style_fingerprint(names)
     before = style_fingerprint(names)
-    edited = tmp_path / "owner_names.py"
-    edited.write_text(Path(owner_names.__file__).read_text(encoding="utf-8") + "\n# an edit\n")
-    monkeypatch.setattr(owner_names, "__file__", str(edited))
-    assert style_fingerprint(names) != before
+    package = tmp_path / "cvsite"
+    shutil.copytree(code_digest.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    edited = package / "publications" / "owner_names.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    monkeypatch.setattr(code_digest, "PACKAGE", package)
+    code_digest.package_digest.cache_clear()
+    try:
+        assert style_fingerprint(names) != before
+    finally:
+        monkeypatch.undo()
+        code_digest.package_digest.cache_clear()
 
 
 # The project: every entry has the owner, spelled one way per entry.

@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 
-from cvsite.papers.scholar_metadata import arxiv_date
 from cvsite.publications.bib_check import read
+from cvsite.publications.rules import arxiv_date
 
 BIB = REPO / "tests" / "roots" / "test-scholar-types" / "refs.bib"
 FIELDS = {entry.key: {n: f.value for n, f in entry.fields.items()} for entry in read(BIB)[0]}

@@ -12,17 +12,8 @@ from __future__ import annotations
 
 from pybtex.database import Entry, Person
 
+from cvsite.publications.fields import SITE_FIELDS
 from cvsite.publications.owner_names import DECORATED, written_name
-
-# Fields for this site (ours and al-folio's), meaningless in someone else's paper.
-SITE_FIELDS = frozenset(
-    {
-        "award", "venue_short", "equal_contribution", "selected", "abbr", "bibtex_show",
-        "preview", "html", "pdf", "code", "supp", "blog", "poster", "slides", "website",
-        "video", "altmetric", "dimensions", "google_scholar_id", "inspirehep_id", "award_name",
-        "additional_info", "file", "owner", "timestamp", "groups", "mendeley-groups",
-    }
-)  # fmt: skip
 
 
 def citable_person(person: Person) -> Person:

@@ -31,15 +31,18 @@ from docutils import nodes
 from docutils.utils import new_document
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
+from pybtex.style import FormattedEntry
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import ParallelTasks
 
-from cvsite.papers import bibtex_export, scholar_metadata
+from cvsite.code_digest import package_digest
+from cvsite.papers import scholar_metadata
 from cvsite.papers.bibtex_export import clean_bibtex
-from cvsite.rendering.bib_style import STYLE_NAME, equal_contributors, legend
+from cvsite.publications.record import Record, newest_first, record_of, records_of
+from cvsite.rendering.bib_style import STYLE_NAME, legend
 from cvsite.speed import formatting_cache
 from cvsite.speed.background import FileWriter, forking_is_safe
 from cvsite.web import sitemap
@@ -113,10 +116,6 @@ def depend_on_bib_files(env) -> None:
         env.note_dependency(str(path))
 
 
-def is_selected(entry: Entry) -> bool:
-    return entry.fields.get("selected", "").strip().lower() in ("true", "yes", "1")
-
-
 # Entries as docutils nodes ------------------------------------------------------------------
 
 
@@ -126,10 +125,12 @@ def formatter(style_class: type) -> tuple:
     return style_class(), find_plugin("pybtex.backends", "docutils")()
 
 
-def render_entry(entry: Entry) -> nodes.paragraph:
+def render_entry(record: Record) -> nodes.paragraph:
     """The entry as in the publication lists: our style, rendered to docutils nodes."""
     style, backend = formatter(find_plugin("pybtex.style.formatting", STYLE_NAME))
-    return backend.paragraph(style.format_entry("", entry))
+    if record.entry is None:  # a record made without pybtex: nothing cached to look up
+        return backend.paragraph(FormattedEntry(record.key, style.format_record(record)))
+    return backend.paragraph(style.format_entry("", record.entry))
 
 
 def paper_uri(from_docname: str, key: str) -> str:
@@ -155,13 +156,14 @@ class bibtex_download(nodes.General, nodes.Element):
     """The BibTeX of one entry with a copy button and a .bib download (HTML only)."""
 
 
-def paper_body(entry: Entry, back_href: str | None) -> nodes.container:
+def paper_body(record: Record, back_href: str | None) -> nodes.container:
     container = nodes.container(classes=["cv-paper"])
-    container += render_entry(entry)
-    if equal_contributors(entry):
+    container += render_entry(record)
+    if record.equal_contributors:
         container += legend()
-    file = f"{slug(entry.key)}.bib"
-    container += bibtex_download(source=clean_bibtex(entry), file=file)
+    file = f"{slug(record.key)}.bib"
+    if record.entry is not None:
+        container += bibtex_download(source=clean_bibtex(record.entry), file=file)
     if back_href:
         container += paper_back_link(href=back_href)
     return container
@@ -170,13 +172,13 @@ def paper_body(entry: Entry, back_href: str | None) -> nodes.container:
 class SelectedPublicationsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         depend_on_bib_files(self.env)
-        entries = [e for e in bib_entries(self.env).values() if is_selected(e)]
-        style, _ = formatter(find_plugin("pybtex.style.formatting", STYLE_NAME))
+        records = [r for r in records_of(bib_entries(self.env).values()) if r.selected]
+        records.sort(key=newest_first)
         listing = nodes.bullet_list(classes=["cv-selected"])
-        for entry in style.sort(entries):
-            listing += nodes.list_item("", render_entry(entry), paper_key=entry.key)
+        for record in records:
+            listing += nodes.list_item("", render_entry(record), paper_key=record.key)
         wrapper = nodes.container(classes=["cv-publications", "cv-publications-selected"])
-        if any(equal_contributors(entry) for entry in entries):
+        if any(record.equal_contributors for record in records):
             wrapper += legend()
         wrapper += listing
         return [wrapper]
@@ -288,9 +290,9 @@ def render_prototype(app: Sphinx) -> str:
 def render_bodies(app: Sphinx, entries: list[Entry], links: dict[str, str]) -> list[str]:
     """The bodies of many pages in one pass of Sphinx's HTML writer (a pass per page is slow)."""
     holder = nodes.container()
-    for entry in entries:
+    for record in records_of(entries):
         holder += nodes.raw("", "<!--cvsite-body-start-->", format="html")
-        holder += paper_body(entry, links.get(entry.key))
+        holder += paper_body(record, links.get(record.key))
         holder += nodes.raw("", "<!--cvsite-body-end-->", format="html")
     bodies = BODY.findall(app.builder.render_partial(holder)["fragment"])
     if len(bodies) != len(entries):  # only if an entry's text held our markers
@@ -305,21 +307,20 @@ def page_url(base_url: str, key: str) -> str | None:
 
 def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
     """One paper's page: the prototype's pieces (split at the placeholders), filled in."""
+    record = record_of(entry)
     values = {
-        PLACEHOLDERS["slug"]: slug(entry.key),
-        PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(entry.fields.get("title", ""))),
-        PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(entry)),
-        PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url(base_url, entry.key)),
+        PLACEHOLDERS["slug"]: slug(record.key),
+        PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(record.title)),
+        PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(record)),
+        PLACEHOLDERS["meta"]: scholar_metadata.metatags(record, page_url(base_url, record.key)),
         PLACEHOLDERS["body"]: body,
     }
     return "".join(values.get(piece, piece) for piece in prototype)
 
 
-@functools.cache
 def code_digest() -> str:
     """Changes with the code that makes a page's body and tags (an upgrade rewrites pages)."""
-    modules = (__file__, scholar_metadata.__file__, bibtex_export.__file__)
-    return hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules)).hexdigest()
+    return package_digest()
 
 
 def start_making_pages(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
@@ -424,14 +425,8 @@ def write_sitemap(folder: Path, base_url: str, keys) -> None:
     if not base_url:  # no absolute addresses to list
         target.unlink(missing_ok=True)
         return
-    locations = sorted(page_url(base_url, key) for key in keys)
-    target.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        + "".join(f"<url><loc>{html.escape(url)}</loc></url>\n" for url in locations)
-        + "</urlset>\n",
-        encoding="utf-8",
-    )
+    locations = sorted(url for key in keys if (url := page_url(base_url, key)))
+    target.write_text(sitemap.sitemap_xml(locations), encoding="utf-8")
 
 
 def sitemap_path(app: Sphinx) -> str:

@@ -31,10 +31,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from cvsite.code_digest import package_digest
 from cvsite.errors import bib_files_error
+from cvsite.publications import record
 from cvsite.publications.bib_syntax import BibEntry, BibFile, Problem, read, read_file
-from cvsite.publications.entry_checks import check_entry, split_names
+from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import written_name
+from cvsite.publications.rules import split_names
 
 __all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
 logger = logging.getLogger(__name__)
@@ -173,14 +176,14 @@ def check_for_build(app, config) -> None:
     given_files[app] = paths
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(package_digest().encode())
     digest.update(f"{config.bibtex_encoding}\0{strict}\0".encode())
     for path in paths:
         digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b""))
     # Kept beside Sphinx's state, not in it: Sphinx saves its state only when a page changed.
-    record = Path(app.doctreedir, RECORD_FILE)
+    kept = Path(app.doctreedir, RECORD_FILE)
     try:
-        checked = json.loads(record.read_text(encoding="utf-8"))
+        checked = json.loads(kept.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         checked = {}
     if checked.get("digest") != digest.hexdigest() or not all(
@@ -188,9 +191,12 @@ def check_for_build(app, config) -> None:
     ):
         checked = fresh_check(app, config, given, paths, strict)
         checked["digest"] = digest.hexdigest()
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps(checked), encoding="utf-8")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(json.dumps(checked), encoding="utf-8")
     config.bibtex_bibfiles = checked["bibfiles"]
+    record.start_build(
+        {key: record.Source(file, line) for key, (file, line) in checked["sources"].items()}
+    )
     for note in checked["notes"]:
         logger.info(note)
     for report in checked["name_variants"]:
@@ -222,6 +228,12 @@ def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) 
     entries = [entry for bib_file in files for entry in bib_file.entries]
     return {
         "bibfiles": bibfiles,
+        # Where each entry is written, for its record (BibTeX's keys ignore case).
+        "sources": {
+            entry.key.casefold(): (name, entry.line)
+            for name, bib_file in zip(given, files, strict=True)
+            for entry in bib_file.entries
+        },
         "notes": [problem.describe() for problem in problems],
         "name_variants": name_variants(entries),
     }

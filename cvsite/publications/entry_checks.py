@@ -8,24 +8,23 @@ import re
 from pathlib import Path
 
 from cvsite.publications.bib_syntax import BibEntry, Problem, shorten
-from cvsite.publications.fields import KNOWN_FIELDS, MONTHS, RENDERED_FIELDS, REQUIRED_FIELDS
-from cvsite.publications.owner_names import written_name
-from cvsite.rendering.bib_style import is_pending, plain_from_latex
-
-
-def split_names(value: str) -> list[str]:
-    """Names between 'and's (not within braces); '' marks an 'and' at an end or twice."""
-    names: list[list[str]] = [[]]
-    braced = "{" in value
-    depth = 0
-    for word in value.split():
-        if depth == 0 and word.lower() == "and":
-            names.append([])
-        else:
-            names[-1].append(word)
-        if braced:
-            depth += word.count("{") - word.count("}")
-    return [" ".join(words) for words in names]
+from cvsite.publications.fields import (
+    KNOWN_FIELDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    RENDERED_FIELDS,
+    REQUIRED_FIELDS,
+)
+from cvsite.publications.latex_text import plain_from_latex
+from cvsite.publications.record import written_name_key
+from cvsite.publications.rules import (
+    FOUR_DIGITS,
+    is_pending,
+    month_number,
+    read_date,
+    read_selected,
+    split_names,
+)
 
 
 def top_level_commas(name: str) -> int:
@@ -68,7 +67,7 @@ def extended_as_bibtex(name: str) -> str:
 
 def month_is_readable(value: str) -> bool:
     """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, and a day with it (`OCT 26`, `26 Oct`, as Web
-    of Science writes): one month, read as meant."""
+    of Science writes): one month, read as meant (rules.month_number reads it)."""
     words = value.replace("{", "").replace("}", "").strip().lower()
     one = ONE_MONTH.fullmatch(words)
     if not one:
@@ -78,12 +77,9 @@ def month_is_readable(value: str) -> bool:
 
 
 def first_month(value: str) -> str | None:
-    """The first month named in a range or beside days (`JAN-MAR`, `17--23 Jul`), as the
-    site's Scholar date reads it: `jan`, `jul`."""
-    for word in re.findall(r"[a-z]+", value.lower()):
-        if word in MONTHS:
-            return word[:3]
-    return None
+    """The month that the site reads (rules.month_number), as BibTeX's macro: `jan`."""
+    number = month_number(value)
+    return MONTH_ABBREVIATIONS[int(number) - 1] if number else None
 
 
 def plausible_slip(name: str, entry: BibEntry) -> str | None:
@@ -128,7 +124,7 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     year = entry.fields.get("year")
     written = year.value.replace("{", "").replace("}", "").strip() if year else ""
     if written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
-        digits = re.search(r"\d{4}", written)
+        digits = FOUR_DIGITS.search(written)
         sorted_as = f"sorted as {digits.group(0)}" if digits else "sorted last"
         fix = f"year = {{{digits.group(0)}}}" if digits else "year = {2023} or {In press}"
         note(
@@ -140,7 +136,7 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     if written and not BIBLATEX_DATE.fullmatch(written):
         loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
         if loose:
-            meant = "-".join(f"{int(part):02d}" for part in loose.groups() if part)
+            meant = "-".join(read_date(written))
             note(date.line, f"date {written!r} read as {meant}; write date = {{{meant}}}")
         else:
             note(
@@ -244,7 +240,7 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                     f"the character or words it stands for in {name}",
                 )
     selected = entry.fields.get("selected")
-    if selected and selected.value.strip().lower() not in ("true", "false", "yes", "no", "1", "0"):
+    if selected and read_selected(selected.value) is None:
         note(
             selected.line,
             f"selected {selected.value!r} is not true or false: read as false; "
@@ -254,18 +250,13 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     if equal:
         # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
         authors = {
-            name_key(written_name(n).name)
-            for n in split_names(entry.fields.get("author", equal).value)
+            written_name_key(n) for n in split_names(entry.fields.get("author", equal).value)
         }
         for name in split_names(equal.value):
-            if name and name_key(written_name(name).name) not in authors:
+            if name and written_name_key(name) not in authors:
                 note(
                     equal.line,
                     f"equal_contribution names {name!r}, who is not among the authors: no mark "
                     "for that name; write the name exactly as in author",
                 )
     return problems
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.replace("{", "").replace("}", "").casefold().split())

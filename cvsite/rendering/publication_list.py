@@ -10,8 +10,10 @@ catches the types that fit neither, and its section disappears when it would be 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from docutils import nodes
+from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -21,31 +23,23 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyK
 
 from cvsite.papers.bibtex_export import clean_bibtex
 from cvsite.papers.paper_pages import anchor_id, bib_entries, link_title, paper_uri
-from cvsite.publications import bib_check
-from cvsite.rendering.bib_style import PEER_REVIEWED, PREPRINT, STYLE_NAME, legend
+from cvsite.publications.fields import KINDS
+from cvsite.publications.record import records_of
+from cvsite.rendering.bib_style import STYLE_NAME, legend
 
 logger = logging.getLogger(__name__)
 
-KINDS = {
-    "peer-reviewed": PEER_REVIEWED,
-    "preprints": PREPRINT,
-    "other": None,  # everything else
-}
 KEY_ATTRIBUTE = "cvsite_key"  # on each entry's node: the BibTeX key it shows
 
 
-def kind_of(entry_type: str) -> str:
-    for kind, types in KINDS.items():
-        if types is not None and entry_type.lower() in types:
-            return kind
-    return "other"
-
-
 def filter_expression(kind: str) -> str:
-    if kind == "other":
-        known = sorted(PEER_REVIEWED | PREPRINT)
+    """sphinxcontrib-bibtex's filter for one kind: the entry types of fields.KINDS (which
+    rules.kind_of reads too, so that the lists and the records agree)."""
+    types = KINDS[kind]
+    if types is None:
+        known = sorted(set().union(*(t for t in KINDS.values() if t is not None)))
         return f"type not in {quoted_set(known)}"
-    return f"type in {quoted_set(sorted(KINDS[kind]))}"
+    return f"type in {quoted_set(sorted(types))}"
 
 
 def quoted_set(items: list[str]) -> str:
@@ -109,7 +103,7 @@ def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
     if not wrappers:  # most pages, and every paper page
         return
     domain = app.env.get_domain("cite")
-    present = {kind_of(entry.type) for entry in domain.bibdata.data.entries.values()}
+    present = {record.kind for record in records_of(domain.bibdata.data.entries.values())}
     for wrapper in wrappers:
         if wrapper["kind"] in present:
             continue
@@ -160,7 +154,7 @@ class AddBibTeXControls(SphinxPostTransform):
                     item += bibtex_details(entries[key])
 
 
-def bibtex_details(entry) -> nodes.raw:
+def bibtex_details(entry: Entry) -> nodes.raw:
     """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only).
 
     Kept out of the search index ("no-search"): the entry's text is indexed already, and
@@ -199,15 +193,16 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     domain = env.get_domain("cite")
     shown = {citation.key for citation in domain.citations}  # type: ignore[attr-defined]
     if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
-        return  # the usual case; reading the files again only to find nothing costs time
-    for path in bib_check.source_files(app):  # the site's files, not the normalised copies
-        for entry in bib_check.read(path, app.config.bibtex_encoding)[0]:
-            if entry.key not in shown:
-                kind = kind_of(entry.type)
-                logger.warning(
-                    f"{entry.key}: this @{entry.type} entry is on no page; add\n"
-                    f":::{{publication-list}} {kind}\n:::\nto docs/publications.md.",
-                    location=f"{path}:{entry.line}",
-                    type="cvsite",
-                    subtype="unlisted",
-                )
+        return  # the usual case
+    for record in records_of(domain.bibdata.data.entries.values()):  # type: ignore[attr-defined]
+        if record.key not in shown:
+            # Where the user wrote it, also when the build reads a normalised copy.
+            source = record.source
+            where = f"{Path(app.confdir, source.file)}:{source.line}" if source else None
+            logger.warning(
+                f"{record.key}: this @{record.type} entry is on no page; add\n"
+                f":::{{publication-list}} {record.kind}\n:::\nto docs/publications.md.",
+                location=where,
+                type="cvsite",
+                subtype="unlisted",
+            )

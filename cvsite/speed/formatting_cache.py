@@ -25,7 +25,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from cvsite.code_digest import package_digest
 from cvsite.publications import owner_names
+from cvsite.publications.record import records_of
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
 
@@ -58,11 +60,10 @@ def entry_fingerprint(entry: Entry) -> str:
 
 
 def style_fingerprint(owner_spellings: Sequence[str], not_owner: Sequence[str] = ()) -> str:
-    """Changes when the style's code, this cache's code, the owner's names (cv_owner, its
-    variants, cv_not_owner) and how they match, or pybtex change (a cache pickled by other code
-    of ours is never reused)."""
-    modules = (bib_style.__file__, __file__, owner_names.__file__)
-    digest = hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules))
+    """Changes when cvsite's code (the style, the record, this cache, how owner names match),
+    the owner's names (cv_owner, its variants, cv_not_owner), or pybtex change (a cache pickled
+    by other code of ours is never reused)."""
+    digest = hashlib.sha256(package_digest().encode())
     digest.update(repr((tuple(owner_spellings), tuple(not_owner), pybtex.__version__)).encode())
     return digest.hexdigest()[:16]
 
@@ -205,8 +206,8 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         )
         if cache.owner_report is None:
             authors = (
-                (entry.key, [bib_style.person_name(p) for p in entry.persons.get("author", [])])
-                for entry in data.entries.values()
+                (record.key, [person.name for person in record.authors])
+                for record in records_of(data.entries.values())
             )
             owner = owner_names.OwnerNames.from_config(app.config)
             source = ", ".join(bib_file_name(name) for name in app.config.bibtex_bibfiles)

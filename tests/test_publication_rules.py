@@ -1,0 +1,349 @@
+"""Each rule of reading a .bib entry, in its one function, with a table; the record built from
+them; and `make check` applying the same rules as the build."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import parse_string
+
+from cvsite.code_digest import source_digest
+from cvsite.publications import rules
+from cvsite.publications.bib_check import check
+from cvsite.publications.fields import MONTH_ABBREVIATIONS
+from cvsite.publications.record import Source, newest_first, record_of_entry
+from cvsite.web.sitemap import sitemap_xml
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("true", True), ("{true}", True), (" TRUE ", True), ("yes", True), ("Yes", True),
+        ("1", True), ("false", False), ("no", False), ("0", False), ("", None),
+        ("maybe", None), ("selected", None), ("2", None),
+    ],
+)  # fmt: skip
+def test_selected(written, read):
+    assert rules.read_selected(written) is read
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "kind"),
+    [
+        ("article", "peer-reviewed"), ("InProceedings", "peer-reviewed"),
+        ("conference", "peer-reviewed"), ("incollection", "peer-reviewed"),
+        ("inbook", "peer-reviewed"), ("book", "peer-reviewed"), ("proceedings", "peer-reviewed"),
+        ("misc", "preprints"), ("unpublished", "preprints"), ("online", "preprints"),
+        ("phdthesis", "other"), ("techreport", "other"), ("software", "other"),
+    ],
+)  # fmt: skip
+def test_kind(entry_type, kind):
+    assert rules.kind_of(entry_type) == kind
+
+
+@pytest.mark.parametrize(
+    ("year", "date", "shown"),
+    [
+        ("2020", "", "2020"), ("{2020}", "", "2020"), (" In press ", "", "In press"),
+        ("", "2020-05-01", "2020"), ("", "2020-4-3", "2020"), ("", "2020/05", "2020"),
+        ("", "2027/2028", "2027"), ("2019", "2020-01-01", "2019"), ("", "", ""),
+        ("", "spring", "spring"),
+    ],
+)  # fmt: skip
+def test_shown_year(year, date, shown):
+    assert rules.shown_year(year, date) == shown
+
+
+@pytest.mark.parametrize(
+    ("shown", "arxiv", "sort_year"),
+    [
+        ("2020", None, 2020), ("In press", None, 9999), ("to  appear", None, 9999),
+        ("2020a", None, 2020), ("ca. 1843", None, 1843), ("", "2303.04947", 2023),
+        ("", "2303.04947v2", 2023), ("", "hep-th/9901001", 1999), ("", "math/0211159", 2002),
+        ("", None, 0), ("n.d.", None, 0), ("2019", "2303.04947", 2019),
+    ],
+)  # fmt: skip
+def test_sort_year(shown, arxiv, sort_year):
+    assert rules.sort_year(shown, arxiv) == sort_year
+
+
+@pytest.mark.parametrize(
+    ("year", "pending"),
+    [
+        ("In press", True), ("in  press", True), ("To appear", True), ("Submitted", True),
+        ("under review", True), ("2020", False), ("press", False), ("", False),
+    ],
+)  # fmt: skip
+def test_pending_year(year, pending):
+    assert rules.is_pending(year) is pending
+
+
+@pytest.mark.parametrize(
+    ("date", "parts"),
+    [
+        ("2020-05-01", ("2020", "05", "01")), ("2020-4-3", ("2020", "04", "03")),
+        ("2020/05", ("2020", "05")), ("2020.05", ("2020", "05")), ("2027/2028", ("2027",)),
+        ("2020-05/2020-07", ("2020", "05")), ("2030-10-04T00:00:00", ("2030", "10", "04")),
+        ("2020-13", ("2020",)), ("12345", ()), ("", ()), ("May 2020", ("2020",)),
+    ],
+)  # fmt: skip
+def test_read_date(date, parts):
+    assert rules.read_date(date) == parts
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "date", "arxiv", "parts"),
+    [
+        ("2020", "sep", "", None, ("2020", "09")), ("2020", "September", "", None, ("2020", "09")),
+        ("{2020}", "", "", None, ("2020",)), ("2020", "Smarch", "", None, ("2020",)),
+        ("", "", "2020-05-01", None, ("2020", "05", "01")),
+        ("", "", "", "2303.04947", ("2023", "03")), ("", "", "", "hep-th/9901001", ("1999", "01")),
+        ("In press", "", "", None, ()), ("2019", "", "2020-05", "2303.04947", ("2019",)),
+    ],
+)  # fmt: skip
+def test_publication_date(year, month, date, arxiv, parts):
+    assert rules.publication_date(year, month, date, arxiv) == parts
+
+
+@pytest.mark.parametrize(
+    ("month", "number"),
+    [
+        ("jan", "01"), ("Jan.", "01"), ("January", "01"), ("{apr}", "04"), ("1", "01"),
+        ("01", "01"), ("12", "12"), ("sept", "09"), ("JAN-MAR", "01"), ("17--23 Jul", "07"),
+        ("OCT 26", "10"), ("13", ""), ("0", ""), ("Smarch", ""), ("", ""), ("Juni", ""),
+    ],
+)  # fmt: skip
+def test_month(month, number):
+    assert rules.month_number(month) == number
+
+
+@pytest.mark.parametrize(
+    ("eprint", "archive", "identifier"),
+    [
+        ("2303.04947", "arxiv", "2303.04947"), ("arXiv:2303.04947v2", "arXiv", "2303.04947v2"),
+        ("https://arxiv.org/abs/2303.04947", "arxiv", "2303.04947"),
+        ("http://export.arxiv.org/pdf/2303.04947.pdf", "arxiv", "2303.04947"),
+        ("hep-th/9901001", "arxiv", "hep-th/9901001"),
+        ("math.AG/0211159", "arxiv", "math.AG/0211159"),
+        ("2303.04947", "biorxiv", None), ("PMC1234567", "arxiv", None),
+        ("https://www.biorxiv.org/content/10.1101/2020.01.01", "arxiv", None), ("", "arxiv", None),
+    ],
+)  # fmt: skip
+def test_arxiv_id(eprint, archive, identifier):
+    assert rules.arxiv_id(eprint, archive) == identifier
+
+
+@pytest.mark.parametrize(
+    ("identifier", "date"),
+    [
+        ("2303.04947", ("2023", "03")), ("0704.0001", ("2007", "04")),
+        ("hep-th/9901001", ("1999", "01")), ("math/0211159", ("2002", "11")),
+        ("2313.00001", ("2023",)), ("not an id", ()),
+    ],
+)  # fmt: skip
+def test_arxiv_date(identifier, date):
+    assert rules.arxiv_date(identifier) == date
+
+
+@pytest.mark.parametrize(
+    ("written", "doi"),
+    [
+        ("10.1000/xyz", "10.1000/xyz"), (" https://doi.org/10.1000/xyz ", "10.1000/xyz"),
+        ("http://dx.doi.org/10.1000/xyz", "10.1000/xyz"), ("doi: 10.1000/xyz", "10.1000/xyz"),
+        ("DOI:10.1000/xyz", "10.1000/xyz"), ("", ""),
+    ],
+)  # fmt: skip
+def test_doi(written, doi):
+    assert rules.bare_doi(written) == doi
+
+
+@pytest.mark.parametrize(
+    ("written", "address"),
+    [
+        ("https://example.org/a.pdf", "https://example.org/a.pdf"),
+        (" http://example.org ", "http://example.org"), ("paper.pdf", ""), ("", ""),
+        ("ftp://example.org/a.pdf", ""),
+    ],
+)  # fmt: skip
+def test_web_address(written, address):
+    assert rules.web_address(written) == address
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ada Lovelace", "ada lovelace"), ("Ada  {L}ovelace", "ada lovelace"),
+        ("ADA LOVELACE", "ada lovelace"), ("Ada Love-lace", "ada love-lace"),
+        ("Straße", "strasse"), ("others", "others"),
+    ],
+)  # fmt: skip
+def test_name_key(name, key):
+    assert rules.name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("fields", "venue"),
+    [
+        ({"journal": "J. Eng.", "venue_short": "JE"}, ("JE", "J. Eng.")),
+        ({"booktitle": "Proc. X", "abbr": "X"}, ("X", "Proc. X")),
+        ({"journal": "J. Eng."}, ("J. Eng.", "J. Eng.")),
+        ({"venue_short": " ", "school": "Uni"}, ("Uni", "Uni")),
+        ({"howpublished": "Blog"}, ("Blog", "Blog")), ({}, ("", "")),
+    ],
+)  # fmt: skip
+def test_venue(fields, venue):
+    assert rules.venue_fields(fields) == venue
+
+
+BIB = r"""
+@inproceedings{key2020,
+  author = {de la Fontaine, Jr., Jean and Wilhelmina Quist* and \textbf{Ada Lovelace}$^\dagger$
+            and Wei Wang 0001 and others},
+  editor = {Grace Hopper},
+  title = {An {\em Engine}},
+  booktitle = {Proceedings of Engines},
+  venue_short = {PE},
+  year = {2020},
+  month = may,
+  doi = {https://doi.org/10.1000/xyz},
+  url = {https://example.org/paper},
+  pdf = {paper.pdf},
+  code = {https://example.org/code},
+  eprint = {2001.00001},
+  archiveprefix = {arXiv},
+  award = {Best paper},
+  selected = {yes},
+  equal_contribution = {Lovelace, Ada},
+  Note = {As written}
+}
+"""
+
+
+def test_the_record_holds_what_every_consumer_reads():
+    entry = parse_string(BIB, "bibtex").entries["key2020"]
+    record = record_of_entry(entry, Source("refs.bib", 2))
+    jean, quist, ada, wang, others = record.authors
+    assert (jean.first, jean.von, jean.last, jean.jr) == (("Jean",), ("de", "la"), ("Fontaine",),
+                                                          ("Jr.",))  # fmt: skip
+    assert jean.name == "Jean de la Fontaine Jr."
+    assert (quist.name, quist.marks) == ("Wilhelmina Quist", "*")
+    assert (ada.name, ada.marks) == ("Ada Lovelace", "†")
+    assert (wang.name, wang.number) == ("Wei Wang", "0001")
+    assert others.is_others
+    assert [p.name for p in record.editors] == ["Grace Hopper"]
+    assert (record.key, record.type, record.kind) == ("key2020", "inproceedings", "peer-reviewed")
+    assert record.title == r"An {\em Engine}"
+    assert (record.venue.short, record.venue.full) == ("PE", "Proceedings of Engines")
+    assert (record.date.shown, record.date.sort_year) == ("2020", 2020)
+    assert record.date.parts == ("2020", "05")
+    assert (record.date.month, record.date.day, record.date.pending) == ("05", "", False)
+    assert (record.doi, record.arxiv) == ("10.1000/xyz", "2001.00001")
+    assert record.links == (
+        ("DOI", "https://doi.org/10.1000/xyz"),
+        ("URL", "https://example.org/paper"),
+        ("Code", "https://example.org/code"),
+    )  # the relative pdf points nowhere on the site
+    assert (record.award, record.selected) == ("Best paper", True)
+    assert record.equal_contributors == {"ada lovelace", "wilhelmina quist"}
+    assert record.is_equal_contributor(ada) and not record.is_equal_contributor(jean)
+    assert record.field("note") == "As written"
+    assert str(record.source) == "refs.bib:2"
+    assert record.entry is entry
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.title = "Another"  # type: ignore[misc]
+    assert record == record_of_entry(parse_string(BIB, "bibtex").entries["key2020"], record.source)
+    assert newest_first(record) == -2020
+
+
+# `make check` reads the files without pybtex: its notes say what the record makes of a field.
+CHECKED = """@misc{{k,
+  title = {{T}},
+  {name} = {{{value}}}
+}}
+"""
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "no", "maybe", "TRUE", "selected"])
+def test_make_check_notes_the_selected_values_the_record_reads_as_no(value, tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(CHECKED.format(name="selected", value=value), encoding="utf-8")
+    noted = any("selected" in p.message for p in check([bib])[1])
+    assert noted is (rules.read_selected(value) is None)
+
+
+@pytest.mark.parametrize("value", ["apr", "JAN-MAR", "17--23 Jul", "Smarch", "OCT 26", "Juni"])
+def test_make_check_reads_a_month_as_the_record_does(value, tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(CHECKED.format(name="month", value=value), encoding="utf-8")
+    notes = [p.message for p in check([bib])[1]]
+    number = rules.month_number(value)
+    read_as = [re.search(r"read as (\w+)", note) for note in notes]
+    if not number:
+        assert any("is not a month: ignored" in note for note in notes)
+    elif notes:
+        months = {found.group(1) for found in read_as if found}
+        assert months == {MONTH_ABBREVIATIONS[int(number) - 1]}
+
+
+@pytest.mark.parametrize(
+    ("authors", "equal", "marked"),
+    [
+        ("Ada Lovelace and Wilhelmina Quist", "Lovelace, Ada", {"Ada Lovelace"}),
+        ("Lovelace, Ada and Quist, Wilhelmina", "Ada Lovelace and Wilhelmina Quist",
+         {"Ada Lovelace", "Wilhelmina Quist"}),
+        ("Ada Lovelace* and Wilhelmina Quist", "Ada Lovelace", {"Ada Lovelace"}),
+        (r"\textbf{Ada Lovelace} and Wilhelmina Quist", "ADA  LOVELACE", {"Ada Lovelace"}),
+        ("Ada Lovelace and Wilhelmina Quist", "Grace Hopper", set()),
+        ("Ada Lovelace and Wilhelmina Quist", "Lovelace, A.", set()),
+    ],
+)  # fmt: skip
+def test_make_check_and_the_record_agree_on_equal_contributors(authors, equal, marked, tmp_path):
+    text = f"@article{{k,\n  author = {{{authors}}},\n  title = {{T}},\n  journal = {{J}},\n" \
+        f"  year = {{2020}},\n  equal_contribution = {{{equal}}}\n}}\n"  # fmt: skip
+    record = record_of_entry(parse_string(text, "bibtex").entries["k"])
+    assert {p.name for p in record.authors if record.is_equal_contributor(p)} == marked
+    bib = tmp_path / "refs.bib"
+    bib.write_text(text, encoding="utf-8")
+    noted = [p.message for p in check([bib])[1] if "equal_contribution" in p.message]
+    assert bool(noted) is not bool(marked)
+
+
+def test_the_code_digest_covers_every_module(tmp_path):
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "sub" / "b.py").write_text("B = 1\n", encoding="utf-8")
+    before = source_digest(package)
+    assert source_digest(package) == before
+    (package / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
+    assert source_digest(package) != before
+    (package / "sub" / "b.py").write_text("B = 1\n", encoding="utf-8")
+    (package / "c.py").write_text("", encoding="utf-8")
+    assert source_digest(package) != before
+    with_c = source_digest(package)
+    (package / "notes.txt").write_text("not code", encoding="utf-8")
+    assert source_digest(package) == with_c  # only the code
+
+
+@pytest.mark.sphinx("html", testroot="record")
+def test_the_build_reads_selected_and_lines_through_the_record(app):
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    selected = [li.select_one(".cv-pub-title").get_text() for li in soup.select(".cv-selected li")]
+    # yes, 1 and TRUE are selected; maybe and no are not; newest first, pending on top.
+    assert selected == ["Pending, selected with TRUE", "Selected with one", "Selected with yes"]
+    # The build reads a normalised copy (a key is given twice), yet names the user's file.
+    bib = Path(app.srcdir, "refs.bib")
+    line = bib.read_text(encoding="utf-8").splitlines().index("@misc{unlisted,") + 1
+    warnings = app.warning.getvalue()
+    assert f"{bib}:{line}: WARNING: unlisted: this @misc entry is on no page" in warnings
+    assert "cvsite-bib" not in warnings
+    # The paper pages' sitemap comes from the one sitemap writer, as the site's does.
+    keys = ["maybe2022", "no2023", "one2021", "pending", "unlisted", "yes2020", "yes2020_2"]
+    urls = [f"https://example.org/ada/publications/{key}.html" for key in keys]
+    written = Path(app.outdir, "publications", "sitemap.xml").read_text(encoding="utf-8")
+    assert written == sitemap_xml(urls)
