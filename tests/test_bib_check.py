@@ -24,11 +24,8 @@ ROOT = REPO / "tests" / "roots" / "test-bib-style"
 EXPECTED = {
     "syntax-missing-equals.bib": [(3, "smith2020", "expected 'field = {value}'")],
     "unclosed-brace.bib": [(3, "smith2020", "the value of 'title' runs on into the fields")],
-    "stray-brace.bib": [(4, "smith2020", "a stray '}' closed entry 'smith2020' (line 1) early")],
     "percent-comment.bib": [(3, "smith2020", "'%' starts no comment inside an entry")],
-    "missing-title.bib": [(1, "smith2020", "@misc needs the field 'title'")],
     "missing-key.bib": [(1, None, "@misc needs a key and a comma")],
-    "missing-comma.bib": [(3, "smith2020", "a comma is missing after field 'author'")],
     "never-closed.bib": [(4, "smith2020", "entry is never closed: add the missing '}'")],
     "not-utf8.bib": [(2, None, "not UTF-8; save the file as UTF-8")],
     "entry-without-brace.bib": [(1, None, "@misc needs a '{' after its type")],
@@ -119,6 +116,13 @@ REPORTED = {
         (4, "smith2020", "equal_contribution names 'Jon Doe', who is not among the authors")
     ],
     "selected-not-boolean.bib": [(5, "smith2020", "selected 'maybe' is not true or false")],
+    "stray-brace.bib": [
+        (3, "smith2020", "a stray '}' would close the entry early (BibTeX and pybtex would drop")
+    ],
+    "missing-title.bib": [(1, "smith2020", "@misc has no 'title': shown with its key")],
+    "missing-comma.bib": [
+        (2, "smith2020", "a comma is missing after field 'author': read as two fields")
+    ],
 }
 
 
@@ -218,7 +222,10 @@ def test_reported_file_builds_with_every_entry_and_its_notes(name, tmp_path):
     entries, _ = bib_check.check([REPORTS / name])
     titles = shown_titles(result.html)
     assert len(titles) == len(entries) == entries_written(REPORTS / name)
-    assert sorted(titles) == sorted(latex_to_plain(e.fields["title"].value) for e in entries)
+    # An entry without a title is shown with its key.
+    written = [latex_to_plain(e.fields["title"].value) if "title" in e.fields else e.key
+               for e in entries]  # fmt: skip
+    assert sorted(titles) == sorted(written)
     # Each entry has its own paper page.
     pages = list((result.html / "publications").glob("*.html"))
     assert len(pages) == len(entries)
@@ -331,16 +338,18 @@ def test_name_variant_heuristic(first, second, same):
 
 
 def test_a_broken_bib_stops_the_build_with_file_line_and_no_traceback(tmp_path):
-    result = build(CORPUS / "stray-brace.bib", tmp_path)
+    result = build(CORPUS / "syntax-missing-equals.bib", tmp_path)
     project = tmp_path / "project"
     assert result.returncode == 1
-    assert f"{project / 'refs.bib'}:4: ERROR: smith2020: 'booktitle = ...'" in result.stderr
+    assert f"{project / 'refs.bib'}:3: ERROR: smith2020: expected 'field = {{value}}'" in (
+        result.stderr
+    )
     assert "Build stopped: 1 problem(s) in the .bib files" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_make_check_exit_status():
-    bad = check_command(str(CORPUS / "stray-brace.bib"))
+    bad = check_command(str(CORPUS / "syntax-missing-equals.bib"))
     good = check_command(str(REPO / "refs.bib"))
     assert (bad.returncode, good.returncode) == (1, 0)
     assert "12 entries, 0 problems, 0 notes" in good.stdout

@@ -304,7 +304,9 @@ def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
     """One paper's page: the prototype's pieces (split at the placeholders), filled in."""
     values = {
         PLACEHOLDERS["slug"]: slug(entry.key),
-        PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(entry.fields.get("title", ""))),
+        PLACEHOLDERS["title"]: html.escape(
+            scholar_metadata.plain(entry.fields.get("title", "")).strip() or entry.key
+        ),
         PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(entry)),
         PLACEHOLDERS["meta"]: scholar_metadata.metatags(entry, page_url(base_url, entry.key)),
         PLACEHOLDERS["body"]: body,

@@ -218,7 +218,7 @@ def scholarly_article(entry: Entry, page_url: str | None) -> dict:
 
 def description(entry: Entry) -> str:
     """The page's meta description (and link preview): title and authors."""
-    title = plain(entry.fields.get("title", entry.key))
+    title = plain(entry.fields.get("title", "")).strip() or entry.key
     authors = ", ".join(person_name(p) for p in entry.persons.get("author", []))
     return f"{title}. {authors}." if authors else f"{title}."
 

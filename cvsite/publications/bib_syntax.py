@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cvsite.publications.bib_mends import FIELD_START, NAME, Mends
 from cvsite.publications.fields import MONTHS
 
 
@@ -65,10 +66,8 @@ AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
 # Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
 KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
 KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
-NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
 RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
 WORD = re.compile(r"[\w\-:.+/]+")
-FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma
 # The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
 SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
 
@@ -78,7 +77,7 @@ def shorten(value: str, width: int = 60) -> str:
     return value if len(value) <= width else value[: width - 3] + "..."
 
 
-class _Reader:
+class _Reader(Mends):
     """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
 
     def __init__(self, path: Path, text: str):
@@ -213,7 +212,9 @@ class _Reader:
             char = self.peek()
             if char == closer:
                 self.pos += 1
-                return
+                if not self.stray_closer(entry, closer):
+                    return
+                continue
             if char == "":
                 entry.broken = True
                 self.problem(
@@ -264,12 +265,12 @@ class _Reader:
                 next_entry = self.text.find("\n@", self.pos)
                 self.pos = len(self.text) if next_entry < 0 else next_entry
                 return
+            value_end = self.end_of_text_before(self.pos)
             self.skip_space()
-            has_comma = self.peek() == ","
-            if has_comma:
+            if self.peek() == ",":
                 self.pos += 1
             elif self.peek() != closer:
-                self.problem(f"a comma is missing after field '{name}'", entry.key, self.pos)
+                self.missing_comma(entry, name, value_end)
             first = entry.fields.get(name)
             if first is None:
                 entry.fields[name] = BibField(name, value, self.line(start), value_span)
@@ -286,27 +287,6 @@ class _Reader:
                     entry.key,
                     start,
                 )
-
-    def drop_spaced_field(self, entry: BibEntry, start: int) -> None:
-        """`funding_text 1 = {...}` (Scopus): BibTeX and pybtex would drop the rest of the
-        entry at the space, so the normalised copy leaves out this field (no field with a
-        space in its name is one the site shows)."""
-        written = " ".join(self.text[start : self.pos - 1].split())
-        value, _ = self.read_value(entry, written)
-        if value is None:
-            entry.broken = True
-            return
-        self.skip_space()
-        if self.peek() == ",":
-            self.pos += 1
-        entry.edits.append((start, self.pos, ""))
-        self.note(
-            f"field name {written!r} has a space in it, where BibTeX and pybtex would drop the "
-            "rest of the entry: this field is left out (the site shows no such field) and "
-            f"the fields after it kept; delete it or write {written.replace(' ', '_')!r}",
-            entry.key,
-            start,
-        )
 
     def skip_to_next_field(self, closer: str) -> None:
         depth = 0
@@ -335,6 +315,7 @@ class _Reader:
                     return None, None
                 parts.append(self.text[self.pos + 1 : end])
                 spans.append((self.pos + 1, end))
+                self.drop_private_use(entry, name, self.pos + 1, end)
                 self.pos = end + 1
             elif char == '"':
                 end = self.pos + 1
@@ -348,6 +329,7 @@ class _Reader:
                     return None, None
                 parts.append(self.text[self.pos + 1 : end])
                 spans.append((self.pos + 1, end))
+                self.drop_private_use(entry, name, self.pos + 1, end)
                 self.pos = end + 1
             else:
                 word = WORD.match(self.text, self.pos)
@@ -363,21 +345,6 @@ class _Reader:
             if self.peek() != "#":
                 return "".join(parts), spans[0] if len(spans) == 1 else None
             self.pos += 1
-
-    def undefined_macro(self, entry: BibEntry, name: str, word: re.Match) -> None:
-        """`journal = aap` (as ADS writes it) with no @string for aap: shown as written.
-
-        pybtex would stop at it, and BibTeX would print nothing for it.
-        """
-        entry.edits.append((word.start(), word.end(), f"{{{word.group(0)}}}"))
-        self.note(
-            f"{name} = {word.group(0)}: no @string defines {word.group(0)!r}, so the site shows "
-            f"it as written, '{word.group(0)}' (BibTeX would print nothing); add "
-            f"@string{{{word.group(0)} = {{...}}}} above the entry, or write "
-            f"{name} = {{...}}",
-            entry.key,
-            word.start(),
-        )
 
     def balanced_end(self, start: int, opener: str, closer: str) -> int:
         """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
@@ -433,6 +400,8 @@ class BibFile:
         for start, end, entry in reader.items:
             cursor, piece = start, []
             for edit_start, edit_end, replacement in sorted(entry.edits if entry else ()):
+                if edit_start < cursor:  # inside an edit already made (a field left out)
+                    continue
                 piece += [reader.text[cursor:edit_start], replacement]
                 cursor = edit_end
             piece.append(reader.text[cursor:end])

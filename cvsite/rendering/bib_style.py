@@ -8,13 +8,13 @@ The same rich text renders to docutils nodes, so HTML and LaTeX come from one pl
 
 from __future__ import annotations
 
-import codecs
 import functools
 import html
 import re
 import unicodedata
 
 from docutils import nodes
+from latexcodec.codec import UnicodeLatexIncrementalDecoder
 from pybtex.database import Entry, Person
 from pybtex.markup import LaTeXParser
 from pybtex.plugin import register_plugin
@@ -211,7 +211,9 @@ def math_as_text(math: str) -> str:
 @functools.lru_cache(maxsize=1 << 10)
 def math_symbol(name: str) -> str | None:
     """latexcodec's character for a math command (\\alpha: the Greek letter), else None."""
-    decoded = codecs.decode(f"$\\{name}$", "ulatex")
+    # latexcodec's decoder itself, not the "ulatex" codec name: that name exists only once
+    # something has imported latexcodec, which pybtex does lazily (not in every process).
+    decoded = UnicodeLatexIncrementalDecoder().decode(f"$\\{name}$", final=True)
     return None if "$" in decoded or "\\" in decoded else decoded.strip()
 
 
@@ -366,7 +368,9 @@ class CVStyle(BaseStyle):
         return FormattedEntry(entry.key, self.cache.text(entry, self.format_text), label)
 
     def format_text(self, entry: Entry) -> Text:
-        title = rich_text_from_latex(entry.fields.get("title", ""))
+        written = entry.fields.get("title", "")
+        # An entry without a title (a dataset, software) shows its key: never an empty link.
+        title = rich_text_from_latex(written) if written.strip() else Text(String(entry.key))
         parts: list = [Span("cv-pub-title", title)]
         authors = self.format_authors(entry)
         if authors:
