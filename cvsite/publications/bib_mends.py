@@ -17,6 +17,8 @@ NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
 FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma
 # After an entry's closing brace: an optional comma, then `name =` (a field, not an entry).
 STRAY_CLOSER_FOLLOWED_BY_FIELD = re.compile(r"[ \t]*,?(\s*)([A-Za-z_][\w\-]*)\s*=")
+# `@article{` or `@misc (`: the start of an entry (at the start of a line, see starts_entry).
+ENTRY_START = re.compile(r"@[A-Za-z]+\s*[{(]")
 # Unicode's Private Use Areas: code points that mean something only to the program that wrote
 # them (an exporter's symbol font), so no font of the PDF has them.
 PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
@@ -68,6 +70,41 @@ class Mends:
             stray,
         )
         return True
+
+    def starts_entry(self) -> bool:
+        """An `@type{` at the start of a line: the next entry, wherever the reader is."""
+        line_start = self.text.rfind("\n", 0, self.pos) + 1
+        return (
+            bool(ENTRY_START.match(self.text, self.pos))
+            and not self.text[line_start : self.pos].strip()
+        )
+
+    def unclosed_entry(self, entry: BibEntry, closer: str) -> None:
+        """The entry's last field is followed by the next entry, or the end of the file, and no
+        `}`: it can only end there. The normalised copy gets the `}` after the last field."""
+        end = self.end_of_text_before(self.pos)
+        entry.edits.append((end, end, "\n" + closer))
+        where = "at the end of the file" if self.pos >= len(self.text) else "before the next entry"
+        self.note(
+            f"entry is not closed: read as ending {where}, after its last field (BibTeX and "
+            f"pybtex would not read it); add the missing '{closer}' at its end",
+            entry.key,
+            end,
+        )
+
+    def comment_in_entry(self, entry: BibEntry) -> None:
+        """A `%` line between two fields, meant as a comment: BibTeX and pybtex read it as text
+        and lose the entry, so the copy leaves it out."""
+        end_of_line = self.text.find("\n", self.pos)
+        end = len(self.text) if end_of_line < 0 else end_of_line
+        entry.edits.append((self.pos, end, ""))
+        self.note(
+            "this '%' line inside an entry is read as a comment, as it is meant (BibTeX and "
+            "pybtex read it as text, and lose the entry); delete the line or move it above the "
+            "'@'",
+            entry.key,
+        )
+        self.pos = end
 
     def missing_comma(self, entry: BibEntry, name: str, value_end: int) -> None:
         """`title = {...}` and, next, `journal = ...` without a comma between them: read as

@@ -215,20 +215,11 @@ class _Reader(Mends):
                 if not self.stray_closer(entry, closer):
                     return
                 continue
-            if char == "":
-                entry.broken = True
-                self.problem(
-                    f"entry is never closed: add the missing '{closer}' at its end", entry.key
-                )
+            if char == "" or self.starts_entry():
+                self.unclosed_entry(entry, closer)
                 return
             if char == "%":
-                self.problem(
-                    "'%' starts no comment inside an entry (BibTeX reads it as text); "
-                    "delete the line or move it above the '@'",
-                    entry.key,
-                )
-                end_of_line = self.text.find("\n", self.pos)
-                self.pos = len(self.text) if end_of_line < 0 else end_of_line
+                self.comment_in_entry(entry)
                 continue
             start = self.pos
             name = self.read_name().lower()
@@ -269,7 +260,7 @@ class _Reader(Mends):
             self.skip_space()
             if self.peek() == ",":
                 self.pos += 1
-            elif self.peek() != closer:
+            elif self.peek() not in (closer, "") and not self.starts_entry():
                 self.missing_comma(entry, name, value_end)
             first = entry.fields.get(name)
             if first is None:
