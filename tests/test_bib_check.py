@@ -127,6 +127,7 @@ REPORTED = {
     "never-closed.bib": [
         (3, "smith2020", "entry is not closed: read as ending at the end of the file")
     ],
+    "doubled-equals.bib": [(3, "smith2020", "'title' has an extra '=': read as one")],
 }
 
 

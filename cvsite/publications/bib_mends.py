@@ -106,6 +106,29 @@ class Mends:
         )
         self.pos = end
 
+    def extra_comma(self, entry: BibEntry) -> None:
+        """`,,` after a key or a field: pybtex skips the second comma, BibTeX stops there."""
+        self.note(
+            "an extra ',' where a field should start: skipped, as pybtex skips it (BibTeX "
+            "stops here); delete it",
+            entry.key,
+        )
+        entry.edits.append((self.pos, self.pos + 1, ""))
+        self.pos += 1
+
+    def extra_equals(self, entry: BibEntry, name: str) -> None:
+        """`title == {...}`: one '=' too many, which BibTeX and pybtex stop at."""
+        self.skip_space()
+        while self.peek() == "=":
+            self.note(
+                f"'{name}' has an extra '=': read as one (BibTeX and pybtex would stop here); "
+                f"write {name} = {{...}}",
+                entry.key,
+            )
+            entry.edits.append((self.pos, self.pos + 1, ""))
+            self.pos += 1
+            self.skip_space()
+
     def missing_comma(self, entry: BibEntry, name: str, value_end: int) -> None:
         """`title = {...}` and, next, `journal = ...` without a comma between them: read as
         two fields (BibTeX and pybtex would drop the rest of the entry); the normalised copy

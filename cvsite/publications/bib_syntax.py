@@ -221,6 +221,9 @@ class _Reader(Mends):
             if char == "%":
                 self.comment_in_entry(entry)
                 continue
+            if char == ",":
+                self.extra_comma(entry)
+                continue
             start = self.pos
             name = self.read_name().lower()
             spaced = SPACED_NAME_END.match(self.text, self.pos) if name else None
@@ -240,44 +243,51 @@ class _Reader(Mends):
                 self.skip_to_next_field(closer)
                 continue
             self.pos += 1
-            edits_before = len(entry.edits)
-            value, value_span = self.read_value(entry, name)
-            if value is None:
-                entry.broken = True
+            if not self.read_field(entry, name, start, closer):
                 return
-            if "\n" in value and RUNS_ON.search(value):
-                entry.broken = True
-                self.problem(
-                    f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
-                    "never closed; add the missing '}'",
-                    entry.key,
-                    start,
-                )
-                next_entry = self.text.find("\n@", self.pos)
-                self.pos = len(self.text) if next_entry < 0 else next_entry
-                return
-            value_end = self.end_of_text_before(self.pos)
-            self.skip_space()
-            if self.peek() == ",":
-                self.pos += 1
-            elif self.peek() not in (closer, "") and not self.starts_entry():
-                self.missing_comma(entry, name, value_end)
-            first = entry.fields.get(name)
-            if first is None:
-                entry.fields[name] = BibField(name, value, self.line(start), value_span)
-                continue
-            # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
-            # second, so the normalised copy leaves it out.
-            del entry.edits[edits_before:]
-            entry.edits.append((start, self.pos, ""))
-            if " ".join(first.value.split()) != " ".join(value.split()):
-                self.note(
-                    f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
-                    f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
-                    "the one you don't want",
-                    entry.key,
-                    start,
-                )
+
+    def read_field(self, entry: BibEntry, name: str, start: int, closer: str) -> bool:
+        """The value after `name =`, and the comma after it; False: the entry cannot go on."""
+        self.extra_equals(entry, name)
+        edits_before = len(entry.edits)
+        value, value_span = self.read_value(entry, name)
+        if value is None:
+            entry.broken = True
+            return False
+        if "\n" in value and RUNS_ON.search(value):
+            entry.broken = True
+            self.problem(
+                f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
+                "never closed; add the missing '}'",
+                entry.key,
+                start,
+            )
+            next_entry = self.text.find("\n@", self.pos)
+            self.pos = len(self.text) if next_entry < 0 else next_entry
+            return False
+        value_end = self.end_of_text_before(self.pos)
+        self.skip_space()
+        if self.peek() == ",":
+            self.pos += 1
+        elif self.peek() not in (closer, "") and not self.starts_entry():
+            self.missing_comma(entry, name, value_end)
+        first = entry.fields.get(name)
+        if first is None:
+            entry.fields[name] = BibField(name, value, self.line(start), value_span)
+            return True
+        # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
+        # second, so the normalised copy leaves it out.
+        del entry.edits[edits_before:]
+        entry.edits.append((start, self.pos, ""))
+        if " ".join(first.value.split()) != " ".join(value.split()):
+            self.note(
+                f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
+                f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
+                "the one you don't want",
+                entry.key,
+                start,
+            )
+        return True
 
     def skip_to_next_field(self, closer: str) -> None:
         depth = 0
