@@ -101,7 +101,8 @@ class _Reader(Mends):
         self.problems.append(Problem(self.path, self.line(pos), key, message, stops=False))
 
     def skip_space(self) -> None:
-        self.pos = SPACE.match(self.text, self.pos).end()
+        spaces = SPACE.match(self.text, self.pos)  # always matches, if only nothing
+        self.pos = spaces.end() if spaces else self.pos
 
     def peek(self) -> str:
         return self.text[self.pos] if self.pos < len(self.text) else ""
@@ -186,7 +187,7 @@ class _Reader(Mends):
             self.pos = key_match.end()
         self.skip_space()
         comma_missing = bool(key) and self.peek() != "," and FIELD_START.match(self.text, self.pos)
-        if not key or (self.peek() != "," and not comma_missing):
+        if not key_match or not key or (self.peek() != "," and not comma_missing):
             self.problem(f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ...", pos=at)
             self.skip_balanced(closer, at)
             return
@@ -304,7 +305,8 @@ class _Reader(Mends):
             self.pos += 1
 
     def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
-        parts, spans = [], []
+        parts: list[str] = []
+        spans: list[tuple[int, int] | None] = []
         while True:
             self.skip_space()
             char = self.peek()
