@@ -81,9 +81,28 @@ def fixtures(expect: str) -> list[Fixture]:
 
 
 def parsed_entries(fixture: Fixture) -> list[tuple[str, Entry]]:
-    """The papers in the file, as (key, entry). A file that builds must parse strictly. Otherwise
-    pybtex reads each entry on its own, as far as it can (so two entries of one key are two
-    papers), and an entry left without a title is no paper."""
+    """The papers with a title in the file, as (key, entry)."""
+    return [(key, entry) for key, entry in all_parsed_entries(fixture) if title_of(entry)]
+
+
+def untitled_keys(fixture: Fixture) -> list[str]:
+    """The keys of the entries without a title (a dataset, software): shown with their key.
+    Not what pybtex makes of an entry commented out with '%' (a comment for the site)."""
+    text = fixture.path.read_text(encoding="utf-8-sig")
+    written = set(re.findall(r"(?m)^[ \t]*@\w+\s*[{(]\s*([^\s,]+)", text))
+    return [
+        key for key, entry in all_parsed_entries(fixture) if key in written and not title_of(entry)
+    ]
+
+
+def title_of(entry: Entry) -> str:
+    return entry.fields.get("title", "").strip()
+
+
+def all_parsed_entries(fixture: Fixture) -> list[tuple[str, Entry]]:
+    """The entries in the file, as (key, entry). A file that builds must parse strictly.
+    Otherwise pybtex reads each entry on its own, as far as it can (so two entries of one key
+    are two papers)."""
     text = fixture.path.read_text(encoding="utf-8-sig")
     builds = fixture.expect == "builds"
     strict = pybtex_errors.strict
@@ -95,7 +114,7 @@ def parsed_entries(fixture: Fixture) -> list[tuple[str, Entry]]:
                 papers += parse_string(chunk, "bibtex").entries.items()
     finally:
         pybtex_errors.strict = strict
-    return [(key, entry) for key, entry in papers if entry.fields.get("title", "").strip()]
+    return papers
 
 
 def squash(text: str) -> str:
@@ -220,7 +239,10 @@ def assert_every_entry_shown_once(site: Site, fixture: Fixture) -> None:
     found = items_by_title(soup, entries)
     missing = [key for (key, _), lis in zip(entries, found, strict=True) if len(lis) != 1]
     assert not missing, f"not shown exactly once, with its title as written: {missing}"
-    assert len(items) == len(entries)
+    untitled = untitled_keys(fixture)
+    shown_keys = [text_of(li.select_one(".cv-pub-title")) for li in items]
+    assert [key for key in untitled if shown_keys.count(key) != 1] == [], shown_keys
+    assert len(items) == len(entries) + len(untitled)
     ids = [li["id"] for li in items]
     assert all(ids) and len(set(ids)) == len(ids), ids
 
@@ -554,5 +576,40 @@ def test_every_entry_of_every_fixture_that_builds_is_in_the_pdf(tmp_path):
         for key, entry in parsed_entries(fixture)
         if shown_words(entry.fields["title"]) not in text
     ]
+    missing += [
+        f"{fixture.name}: {key} (shown with its key)"
+        for fixture in kept
+        for key in untitled_keys(fixture)
+        if squash(key) not in text
+    ]
     assert missing == []
     assert sum(len(parsed_entries(fixture)) for fixture in kept) > 100
+
+
+def test_an_entry_without_a_title_is_shown_with_its_key_and_no_empty_scholar_title(workdir):
+    fixture = read_fixture(QUIRKS / "fields-no-title.bib")
+    site = site_of(fixture, workdir)
+    assert site.returncode == 0, site.log
+    by_title = {text_of(li.select_one(".cv-pub-title")): li for li in site.index().select("li[id]")}
+    keys = untitled_keys(fixture)
+    assert len(keys) == 3
+    for key in keys:
+        page = paper_page(site, by_title[key])
+        assert text_of(page.find("title")).startswith(key), page.find("title")
+        assert text_of(page.find("h1")).startswith(key)
+        assert page.find("meta", attrs={"name": "citation_title"}) is None
+        assert page.find("meta", attrs={"name": "citation_author"})["content"]
+    titled = paper_page(site, by_title["A Titled Article Beside Them"])
+    assert titled.find("meta", attrs={"name": "citation_title"})["content"] == (
+        "A Titled Article Beside Them"
+    )
+
+
+def test_private_use_characters_are_left_out_of_the_site(workdir):
+    site = site_of(read_fixture(QUIRKS / "titles-private-use.bib"), workdir)
+    assert site.returncode == 0, site.log
+    titles = [text_of(li.select_one(".cv-pub-title")) for li in site.index().select("li[id]")]
+    assert titles == ["Spindles and Looms: A Survey", "Weaving Beyond the Basic Plane"]
+    private = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+    for page in site.html.rglob("*.html"):
+        assert not private.search(page.read_text(encoding="utf-8")), page

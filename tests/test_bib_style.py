@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import text_of
@@ -134,3 +137,27 @@ def test_our_style_wins_over_an_earlier_plugin_of_the_same_name(make_app, app_pa
     app = make_app(*args, **kwargs)
     soup = build(app)
     assert text_of(soup.select_one("#notes1843 .cv-award")) == "Best Paper Award"
+
+
+# A process's first formatting of a title with math: nothing has imported latexcodec yet, so the
+# "ulatex" codec name is not registered (the PDF build's process met exactly this).
+FIRST_THING_IN_A_FRESH_PROCESS = r"""
+from pybtex.database import Entry
+from cvsite.publications.owner_names import OwnerNames
+from cvsite.rendering import bib_style
+bib_style.register(OwnerNames("Tobiah Halloran"))
+entry = Entry("article", fields={"title": r"On $\alpha$-Looms", "journal": "J", "year": "2030"})
+entry.key = "halloran2030"
+print(bib_style.CVStyle().format_text(entry).render_as("text"))
+"""
+
+
+def test_math_in_a_title_is_formatted_first_thing_in_a_fresh_process():
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_THING_IN_A_FRESH_PROCESS],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "On \u03b1-Looms J 2030."

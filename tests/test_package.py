@@ -243,7 +243,7 @@ def test_the_wheel_has_one_version_the_command_and_the_dependencies(wheel):
     }
     # Every extension conf.py names, and every package the engine imports.
     assert {"sphinx", "myst-parser", "sphinxcontrib-bibtex", "sphinxext-opengraph", "pybtex",
-            "pydata-sphinx-theme", "pyyaml"} <= required  # fmt: skip
+            "pydata-sphinx-theme", "pyyaml", "latexcodec"} <= required  # fmt: skip
 
 
 # -- A fresh install, outside any checkout -----------------------------------------------------

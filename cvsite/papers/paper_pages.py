@@ -310,7 +310,9 @@ def stamp(prototype: list[str], entry: Entry, body: str, base_url: str) -> str:
     record = record_of(entry)
     values = {
         PLACEHOLDERS["slug"]: slug(record.key),
-        PLACEHOLDERS["title"]: html.escape(scholar_metadata.plain(record.title)),
+        PLACEHOLDERS["title"]: html.escape(
+            scholar_metadata.plain(record.title).strip() or record.key
+        ),
         PLACEHOLDERS["description"]: html.escape(scholar_metadata.description(record)),
         PLACEHOLDERS["meta"]: scholar_metadata.metatags(record, page_url(base_url, record.key)),
         PLACEHOLDERS["body"]: body,

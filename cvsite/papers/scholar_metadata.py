@@ -162,7 +162,7 @@ def scholarly_article(record: Record, page_url: str | None) -> dict:
 
 def description(record: Record) -> str:
     """The page's meta description (and link preview): title and authors."""
-    title = plain(record.title or record.key)
+    title = plain(record.title).strip() or record.key
     authors = ", ".join(person.name for person in record.authors)
     return f"{title}. {authors}." if authors else f"{title}."
 

@@ -31,6 +31,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
 from cvsite.publications import bib_check
+from cvsite.publications.bib_mends import PRIVATE_USE
 
 # Debian's FreeSerif (fonts-freefont-otf, Sphinx's default for xelatex) has Latin, Greek,
 # Cyrillic, Hebrew, Arabic, Devanagari, Thai and more; WenQuanYi Zen Hei (fonts-wqy-zenhei,
@@ -98,7 +99,6 @@ SCRIPTS = (
 )  # fmt: skip
 _STARTS = sorted((low, high, script) for script in SCRIPTS for low, high in script.ranges)
 _LOWS = [low for low, _, _ in _STARTS]
-PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 
 
 def script_of(char: str) -> Script | None:

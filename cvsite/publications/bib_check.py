@@ -1,16 +1,17 @@
-"""Checks of the .bib files: stop only where the site would be wrong, report the rest.
+"""Checks of the .bib files: stop only where a file has no sensible reading, or more than one.
 
-BibTeX and pybtex forgive too much in some places and too little in others. A stray `}` ends
-an entry early and turns its last fields into ignored text, a `{` never closed swallows the
-entries after it: no reading of such a file is sensible, so the build stops with file:line,
-key and the fix. Everything else that real exports hold (a field or a key given twice, a
-`%` line with an `@`, an undefined macro, a loose date, a missing publisher) builds: each
-entry is kept, and the oddity is reported as a NOTE (file:line, key, what was kept, the fix),
-which `cv_bib_strict = True` (or `make check STRICT=1`) turns into errors.
+BibTeX and pybtex forgive too much in some places and too little in others. A `{` never
+closed swallows the entries after it, a field without its `=` could be read several ways: the
+build stops with file:line, key and the fix. Wherever the file has exactly one sensible reading
+(a field or a key given twice, a stray `}` before more fields, a missing comma before `name =`,
+an entry left open, no title, an undefined macro, a loose date, a missing publisher), it
+builds: each entry is kept, and the oddity is reported as a NOTE (file:line, key, what was
+read, the fix), which `cv_bib_strict = True` (or `make check STRICT=1`) turns into errors.
 
-Where pybtex would lose or garble what we keep (it drops the second entry of a duplicate key
-and stops reading at a duplicate field), the build gives sphinxcontrib-bibtex a normalised
-copy of the file in the doctree folder, through its `bibtex_bibfiles` setting.
+Where pybtex would lose or garble what we keep (it drops the second entry of a duplicate key,
+stops reading at a duplicate field, a stray `}` or a missing comma), the build gives
+sphinxcontrib-bibtex a normalised copy of the file in the doctree folder, through its
+`bibtex_bibfiles` setting (bib_syntax.BibFile.normalised).
 
     python -m cvsite.publications.bib_check [--strict] refs.bib   (`make check [STRICT=1]`)
 """

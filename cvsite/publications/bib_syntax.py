@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cvsite.publications.bib_mends import FIELD_START, NAME, Mends
 from cvsite.publications.fields import MONTHS
 
 
@@ -66,10 +67,8 @@ AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
 # Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
 KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
 KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
-NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
 RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
 WORD = re.compile(r"[\w\-:.+/]+")
-FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma
 # The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
 SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
 
@@ -79,7 +78,7 @@ def shorten(value: str, width: int = 60) -> str:
     return value if len(value) <= width else value[: width - 3] + "..."
 
 
-class _Reader:
+class _Reader(Mends):
     """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
 
     def __init__(self, path: Path, text: str, macros: Iterable[str] = ()):
@@ -104,7 +103,8 @@ class _Reader:
         self.problems.append(Problem(self.path, self.line(pos), key, message, stops=False))
 
     def skip_space(self) -> None:
-        self.pos = SPACE.match(self.text, self.pos).end()
+        spaces = SPACE.match(self.text, self.pos)  # always matches, if only nothing
+        self.pos = spaces.end() if spaces else self.pos
 
     def peek(self) -> str:
         return self.text[self.pos] if self.pos < len(self.text) else ""
@@ -189,7 +189,7 @@ class _Reader:
             self.pos = key_match.end()
         self.skip_space()
         comma_missing = bool(key) and self.peek() != "," and FIELD_START.match(self.text, self.pos)
-        if not key or (self.peek() != "," and not comma_missing):
+        if not key_match or not key or (self.peek() != "," and not comma_missing):
             self.problem(f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ...", pos=at)
             self.skip_balanced(closer, at)
             return
@@ -215,21 +215,17 @@ class _Reader:
             char = self.peek()
             if char == closer:
                 self.pos += 1
-                return
-            if char == "":
-                entry.broken = True
-                self.problem(
-                    f"entry is never closed: add the missing '{closer}' at its end", entry.key
-                )
+                if not self.stray_closer(entry, closer):
+                    return
+                continue
+            if char == "" or self.starts_entry():
+                self.unclosed_entry(entry, closer)
                 return
             if char == "%":
-                self.problem(
-                    "'%' starts no comment inside an entry (BibTeX reads it as text); "
-                    "delete the line or move it above the '@'",
-                    entry.key,
-                )
-                end_of_line = self.text.find("\n", self.pos)
-                self.pos = len(self.text) if end_of_line < 0 else end_of_line
+                self.comment_in_entry(entry)
+                continue
+            if char == ",":
+                self.extra_comma(entry)
                 continue
             start = self.pos
             name = self.read_name().lower()
@@ -250,65 +246,51 @@ class _Reader:
                 self.skip_to_next_field(closer)
                 continue
             self.pos += 1
-            edits_before = len(entry.edits)
-            value, value_span = self.read_value(entry, name)
-            if value is None:
-                entry.broken = True
+            if not self.read_field(entry, name, start, closer):
                 return
-            if "\n" in value and RUNS_ON.search(value):
-                entry.broken = True
-                self.problem(
-                    f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
-                    "never closed; add the missing '}'",
-                    entry.key,
-                    start,
-                )
-                next_entry = self.text.find("\n@", self.pos)
-                self.pos = len(self.text) if next_entry < 0 else next_entry
-                return
-            self.skip_space()
-            has_comma = self.peek() == ","
-            if has_comma:
-                self.pos += 1
-            elif self.peek() != closer:
-                self.problem(f"a comma is missing after field '{name}'", entry.key, self.pos)
-            first = entry.fields.get(name)
-            if first is None:
-                entry.fields[name] = BibField(name, value, self.line(start), value_span)
-                continue
-            # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
-            # second, so the normalised copy leaves it out.
-            del entry.edits[edits_before:]
-            entry.edits.append((start, self.pos, ""))
-            if " ".join(first.value.split()) != " ".join(value.split()):
-                self.note(
-                    f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
-                    f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
-                    "the one you don't want",
-                    entry.key,
-                    start,
-                )
 
-    def drop_spaced_field(self, entry: BibEntry, start: int) -> None:
-        """`funding_text 1 = {...}` (Scopus): BibTeX and pybtex would drop the rest of the
-        entry at the space, so the normalised copy leaves out this field (no field with a
-        space in its name is one the site shows)."""
-        written = " ".join(self.text[start : self.pos - 1].split())
-        value, _ = self.read_value(entry, written)
+    def read_field(self, entry: BibEntry, name: str, start: int, closer: str) -> bool:
+        """The value after `name =`, and the comma after it; False: the entry cannot go on."""
+        self.extra_equals(entry, name)
+        edits_before = len(entry.edits)
+        value, value_span = self.read_value(entry, name)
         if value is None:
             entry.broken = True
-            return
+            return False
+        if "\n" in value and RUNS_ON.search(value):
+            entry.broken = True
+            self.problem(
+                f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
+                "never closed; add the missing '}'",
+                entry.key,
+                start,
+            )
+            next_entry = self.text.find("\n@", self.pos)
+            self.pos = len(self.text) if next_entry < 0 else next_entry
+            return False
+        value_end = self.end_of_text_before(self.pos)
         self.skip_space()
         if self.peek() == ",":
             self.pos += 1
+        elif self.peek() not in (closer, "") and not self.starts_entry():
+            self.missing_comma(entry, name, value_end)
+        first = entry.fields.get(name)
+        if first is None:
+            entry.fields[name] = BibField(name, value, self.line(start), value_span)
+            return True
+        # BibTeX and pybtex keep the first; pybtex also stops reading the file at the
+        # second, so the normalised copy leaves it out.
+        del entry.edits[edits_before:]
         entry.edits.append((start, self.pos, ""))
-        self.note(
-            f"field name {written!r} has a space in it, where BibTeX and pybtex would drop the "
-            "rest of the entry: this field is left out (the site shows no such field) and "
-            f"the fields after it kept; delete it or write {written.replace(' ', '_')!r}",
-            entry.key,
-            start,
-        )
+        if " ".join(first.value.split()) != " ".join(value.split()):
+            self.note(
+                f"field '{name}' is given twice: the first (line {first.line}) is kept, as "
+                f"BibTeX keeps it, and this one, {shorten(value)!r}, is left out; delete "
+                "the one you don't want",
+                entry.key,
+                start,
+            )
+        return True
 
     def skip_to_next_field(self, closer: str) -> None:
         depth = 0
@@ -325,7 +307,8 @@ class _Reader:
             self.pos += 1
 
     def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
-        parts, spans = [], []
+        parts: list[str] = []
+        spans: list[tuple[int, int] | None] = []
         while True:
             self.skip_space()
             char = self.peek()
@@ -337,6 +320,7 @@ class _Reader:
                     return None, None
                 parts.append(self.text[self.pos + 1 : end])
                 spans.append((self.pos + 1, end))
+                self.drop_private_use(entry, name, self.pos + 1, end)
                 self.pos = end + 1
             elif char == '"':
                 end = self.pos + 1
@@ -350,6 +334,7 @@ class _Reader:
                     return None, None
                 parts.append(self.text[self.pos + 1 : end])
                 spans.append((self.pos + 1, end))
+                self.drop_private_use(entry, name, self.pos + 1, end)
                 self.pos = end + 1
             else:
                 word = WORD.match(self.text, self.pos)
@@ -365,21 +350,6 @@ class _Reader:
             if self.peek() != "#":
                 return "".join(parts), spans[0] if len(spans) == 1 else None
             self.pos += 1
-
-    def undefined_macro(self, entry: BibEntry, name: str, word: re.Match) -> None:
-        """`journal = aap` (as ADS writes it) with no @string for aap: shown as written.
-
-        pybtex would stop at it, and BibTeX would print nothing for it.
-        """
-        entry.edits.append((word.start(), word.end(), f"{{{word.group(0)}}}"))
-        self.note(
-            f"{name} = {word.group(0)}: no @string defines {word.group(0)!r}, so the site shows "
-            f"it as written, '{word.group(0)}' (BibTeX would print nothing); add "
-            f"@string{{{word.group(0)} = {{...}}}} above the entry, or write "
-            f"{name} = {{...}}",
-            entry.key,
-            word.start(),
-        )
 
     def balanced_end(self, start: int, opener: str, closer: str) -> int:
         """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
@@ -435,6 +405,8 @@ class BibFile:
         for start, end, entry in reader.items:
             cursor, piece = start, []
             for edit_start, edit_end, replacement in sorted(entry.edits if entry else ()):
+                if edit_start < cursor:  # inside an edit already made (a field left out)
+                    continue
                 piece += [reader.text[cursor:edit_start], replacement]
                 cursor = edit_end
             piece.append(reader.text[cursor:end])

@@ -105,14 +105,12 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
         options = requirement.split("|")
         if any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
             continue
-        if options[0] == "title":  # an entry with no title has nothing to show or link
-            problems.append(
-                Problem(
-                    path,
-                    entry.line,
-                    entry.key,
-                    f"@{entry.type} needs the field 'title'; add title = {{...}}",
-                )
+        if options[0] == "title":  # a dataset, software, a colleague's thesis: still shown
+            note(
+                entry.line,
+                f"@{entry.type} has no 'title': shown with its key, {entry.key!r}, as the "
+                "text that links to its page (BibTeX prints no title, with a warning); add "
+                "title = {...}",
             )
             continue
         either = f" (or '{options[1]}')" if len(options) > 1 else ""

@@ -6,13 +6,11 @@ remembered: a .bib repeats its names and venues.
 
 from __future__ import annotations
 
-import codecs
 import functools
 import html
 import re
-from typing import Any, cast
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec that math_symbol asks for)
+from latexcodec.codec import UnicodeLatexIncrementalDecoder
 from pybtex.database import Person
 from pybtex.markup import LaTeXParser
 from pybtex.richtext import Protected, String, Tag, Text
@@ -155,8 +153,9 @@ def math_as_text(math: str) -> str:
 @functools.lru_cache(maxsize=1 << 10)
 def math_symbol(name: str) -> str | None:
     """latexcodec's character for a math command (\\alpha: the Greek letter), else None."""
-    # latexcodec's "ulatex" decodes str to str, which typeshed's overloads of decode do not list.
-    decoded = str(cast(Any, codecs.decode)(f"$\\{name}$", "ulatex"))
+    # latexcodec's decoder itself, not the "ulatex" codec name: that name exists only once
+    # something has imported latexcodec, which pybtex does lazily (not in every process).
+    decoded = UnicodeLatexIncrementalDecoder().decode(f"$\\{name}$", final=True)
     return None if "$" in decoded or "\\" in decoded else decoded.strip()
 
 

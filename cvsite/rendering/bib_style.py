@@ -79,7 +79,9 @@ class CVStyle(BaseStyle):
         return self.format_record(record_of(entry))
 
     def format_record(self, record: Record) -> Text:
-        parts: list = [Span("cv-pub-title", rich_text_from_latex(record.title))]
+        # An entry without a title (a dataset, software) shows its key: never an empty link.
+        title = rich_text_from_latex(record.title) if record.title.strip() else Text(record.key)
+        parts: list = [Span("cv-pub-title", title)]
         authors = self.format_authors(record)
         if authors:
             parts += [" ", authors, end_period(authors)]
