@@ -82,9 +82,10 @@ define run_suite
 	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
 	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]
 endef
-test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, unit tests, built site)
+test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, types, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(call run_suite,$(BIN))
 
 # The newest Python the site supports, for the two targets below (a path, if it is not on PATH).

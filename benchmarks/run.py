@@ -99,7 +99,7 @@ def html_command(site: Site) -> list[str]:
 
 def pdf_commands(site: Site) -> list[list[str]]:
     if site.name == "ours":
-        return [[sys.executable, "-m", "cvsite.pdf.make_pdf", str(site.build / "pdf")]]
+        return [[sys.executable, "-m", "cvsite.cli.make_pdf", str(site.build / "pdf")]]
     latex = site.build / "latex"
     return [
         [sys.executable, "-m", "sphinx", "-c", str(site.root), "-b", "latex",

@@ -140,7 +140,7 @@ def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuil
 
 # make_pdf.build, run in a child process so that its log is kept when LaTeX fails.
 MAKE_PDF = (
-    "import sys; from pathlib import Path; from cvsite.pdf import make_pdf; "
+    "import sys; from pathlib import Path; from cvsite.cli import make_pdf; "
     "print(make_pdf.build(*(Path(arg) for arg in sys.argv[1:])))"
 )
 

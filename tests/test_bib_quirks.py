@@ -35,7 +35,7 @@ from conftest import REPO, build_in_process, build_once, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
 
-from cvsite.pdf import make_pdf
+from cvsite.cli import make_pdf
 from cvsite.publications import bib_check as cvsite_bib_check
 
 QUIRKS = REPO / "tests" / "bib_quirks"

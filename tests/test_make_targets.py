@@ -169,7 +169,7 @@ def test_without_tex_or_apt_html_builds_the_site_and_pdf_and_test_say_what_to_in
     [failed] = lines_with(pdf.stderr, "make pdf: cannot build the PDF CV")
     assert_tex_instructions(failed)
     direct = subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "cvsite.pdf.make_pdf"],
+        [str(VENV / "bin" / "python"), "-m", "cvsite.cli.make_pdf"],
         cwd=project,
         env=environment(project, str(path)),
         capture_output=True,

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, sphinx_build
 from pypdf import PdfReader
 
-from cvsite.pdf import make_pdf
+from cvsite.cli import make_pdf
 from cvsite.testing.source_facts import (
     IN_PDF,
     TextItem,

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from cvsite.pdf import make_pdf, pdf_scripts
+from cvsite.cli import make_pdf
+from cvsite.pdf import pdf_scripts
 
 SCRIPTS_SITE = REPO / "tests" / "roots" / "test-pdf-scripts"
 
@@ -153,7 +154,7 @@ def test_a_character_in_no_font_names_the_entry_the_character_and_the_package(tm
             "  author = {សុខ ចាន់ and Ada Lovelace},\n  year   = {2022},\n}\n"
         )
     result = subprocess.run(
-        [sys.executable, "-m", "cvsite.pdf.make_pdf", str(tmp_path / "out")],
+        [sys.executable, "-m", "cvsite.cli.make_pdf", str(tmp_path / "out")],
         cwd=site,
         capture_output=True,
         text=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import copy_checkout
 
-from cvsite.pdf import make_pdf
+from cvsite.cli import make_pdf
 
 
 def build_everything(checkout: Path) -> Path:

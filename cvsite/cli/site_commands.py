@@ -66,7 +66,7 @@ def build_site(options: str, outdir: Path) -> None:
 
 
 def build_pdf(apt_get: str, skip_without_tex: bool, outdir: Path | None) -> None:
-    from cvsite.pdf import make_pdf  # only for the commands that build it
+    from cvsite.cli import make_pdf  # only for the commands that build it
 
     system_packages.install(Path.cwd(), ("pdf",), apt_get)
     make_pdf.main([*(["--skip-without-tex"] if skip_without_tex else []),

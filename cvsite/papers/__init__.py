@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from sphinx.application import Sphinx
+
+# Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
+# that importing one module of this package loads no other.
+COMPONENTS = ("selected", "paper_body", "title_links", "paper_pages")
 
 
 def setup(app: Sphinx) -> None:
-    # Imported here, not above: importing one module of this package loads no other.
-    from cvsite.papers import paper_pages
-
-    app.add_directive("selected-publications", paper_pages.SelectedPublicationsDirective)
-    app.add_post_transform(paper_pages.LinkSelectedTitles)
-    for node, visitors in paper_pages.VISITORS.items():
-        app.add_node(node, **visitors)
-    app.connect("html-page-context", paper_pages.add_prototype_placeholders)
-    app.connect("html-page-context", paper_pages.start_making_pages)
-    app.connect("html-collect-pages", paper_pages.write_pages)
-    app.connect("build-finished", paper_pages.stop_making_pages, priority=0)
-    app.connect("cvsite-extra-sitemaps", paper_pages.sitemap_path)
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)

@@ -15,39 +15,35 @@ documents are written (html-collect-pages).
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import html
 import json
 import os
 import re
-import string
 import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import cast
 
 from docutils import nodes
 from docutils.utils import new_document
 from pybtex.database import Entry
-from pybtex.plugin import find_plugin
-from pybtex.style import FormattedEntry
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import ParallelTasks
 
 from cvsite.code_digest import package_digest
 from cvsite.papers import scholar_metadata
-from cvsite.papers.bibtex_export import clean_bibtex
-from cvsite.publications.record import Record, newest_first, record_of, records_of
-from cvsite.rendering.bib_style import STYLE_NAME, legend
-from cvsite.speed import formatting_cache
+from cvsite.papers.paper_body import paper_body
+from cvsite.publications.cite_domain import bib_entries, cite_domain
+from cvsite.publications.keys import PAGES_FOLDER, anchor_id, page_name, slug
+from cvsite.publications.record import record_of, records_of
+from cvsite.speed import formatting_cache, strict_rebuilds
 from cvsite.speed.background import FileWriter, forking_is_safe
 from cvsite.web import sitemap
 
-PAGES_FOLDER = "publications"
 # Where the prototype holds each paper's own text; each is replaced in one pass.
 PLACEHOLDERS = {
     "slug": "cvsite-paper-slug",
@@ -66,175 +62,9 @@ SITEMAP_FILE = "sitemap.xml"  # in PAGES_FOLDER
 # The forked process that makes each build's pages, from its first document written until
 # html-collect-pages (None once joined: documents written after that start nothing).
 page_makers: weakref.WeakKeyDictionary[Sphinx, ParallelTasks | None] = weakref.WeakKeyDictionary()
-# A key's characters that stand for themselves in its page's name and its entry's id; any other
-# is written as its UTF-8 bytes, each "~" and two hex digits (percent-encoding with "~" for "%",
-# which in a file name would need encoding again in the page's address). "~" never stands for
-# itself, so no two keys share a name or an id; keys that differ only in case are one key to
-# BibTeX and pybtex.
-KEPT_IN_NAMES = frozenset(string.ascii_letters + string.digits + "_-.")
-KEPT_IN_IDS = KEPT_IN_NAMES - {"-"}  # "-" stands for "_" in the ids of plain keys
-# Keys that docutils' make_id turns into distinct ids (it lowers the case, writes "_" as "-"
-# and runs and ends of them together), as JabRef, Zotero and Google Scholar write keys.
-PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")
-
-
-def escaped(key: str, kept: frozenset[str]) -> str:
-    return "".join(
-        char if char in kept else "".join(f"~{byte:02X}" for byte in char.encode()) for char in key
-    )
-
-
-def slug(key: str) -> str:
-    """The name of a key's page: the key, unless it holds other characters than letters,
-    digits, "_", "-" and "." (DBLP's "DBLP:conf/aaai/X23" is "DBLP~3Aconf~2Faaai~2FX23")."""
-    name = escaped(key, KEPT_IN_NAMES)
-    return "~2E" + name[1:] if name.startswith(".") else name  # not a hidden file
-
-
-def anchor_id(key: str) -> str:
-    """The HTML id of a key's entry in the lists, linked from its page.
-
-    A plain key keeps the id it has always had, docutils' ("Smith_2020" is "smith-2020"), so
-    that links made to it stay. Any other key is escaped as for its page's name, "-" too, which
-    gives an id that no other key gets and no plain key's id can be: it holds "~", "_" or "."
-    or starts with a digit, which those never do ("smith-2020" is "smith~2D2020").
-    """
-    return nodes.make_id(key) if PLAIN_KEY.fullmatch(key) else escaped(key, KEPT_IN_IDS)
-
-
-def page_name(key: str) -> str:
-    return f"{PAGES_FOLDER}/{slug(key)}"
-
-
-def bib_entries(env) -> Mapping[str, Entry]:
-    return env.get_domain("cite").bibdata.data.entries
-
-
-def depend_on_bib_files(env) -> None:
-    """Re-read the page when a .bib file changes, as sphinxcontrib-bibtex does for its lists."""
-    for path in env.get_domain("cite").bibdata.bibfiles:
-        env.note_dependency(str(path))
 
 
 # Entries as docutils nodes ------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4)
-def formatter(style_class: type) -> tuple:
-    """One style and one backend per build: making them looks up entry points, which is slow."""
-    return style_class(), find_plugin("pybtex.backends", "docutils")()
-
-
-def render_entry(record: Record) -> nodes.paragraph:
-    """The entry as in the publication lists: our style, rendered to docutils nodes."""
-    style, backend = formatter(find_plugin("pybtex.style.formatting", STYLE_NAME))
-    if record.entry is None:  # a record made without pybtex: nothing cached to look up
-        return backend.paragraph(FormattedEntry(record.key, style.format_record(record)))
-    return backend.paragraph(style.format_entry("", record.entry))
-
-
-def paper_uri(from_docname: str, key: str) -> str:
-    """The address of an entry's page, relative to a page of the site."""
-    return relative_uri(f"{from_docname}.html", f"{page_name(key)}.html")
-
-
-def link_title(paragraph: nodes.paragraph, uri: str) -> None:
-    """Make the entry's title a link (to its page)."""
-    for title in paragraph.findall(nodes.inline):
-        if "cv-pub-title" in title["classes"]:
-            children = list(title.children)
-            title.clear()
-            title += nodes.reference("", "", *children, refuri=uri, internal=True)
-            return
-
-
-class paper_back_link(nodes.General, nodes.Element):
-    """ "All publications": to the entry in the list that holds it."""
-
-
-class bibtex_download(nodes.General, nodes.Element):
-    """The BibTeX of one entry with a copy button and a .bib download (HTML only)."""
-
-
-def paper_body(record: Record, back_href: str | None) -> nodes.container:
-    container = nodes.container(classes=["cv-paper"])
-    container += render_entry(record)
-    if record.equal_contributors:
-        container += legend()
-    file = f"{slug(record.key)}.bib"
-    if record.entry is not None:
-        container += bibtex_download(source=clean_bibtex(record.entry), file=file)
-    if back_href:
-        container += paper_back_link(href=back_href)
-    return container
-
-
-class SelectedPublicationsDirective(SphinxDirective):
-    def run(self) -> list[nodes.Node]:
-        depend_on_bib_files(self.env)
-        records = [r for r in records_of(bib_entries(self.env).values()) if r.selected]
-        records.sort(key=newest_first)
-        listing = nodes.bullet_list(classes=["cv-selected"])
-        for record in records:
-            listing += nodes.list_item("", render_entry(record), paper_key=record.key)
-        wrapper = nodes.container(classes=["cv-publications", "cv-publications-selected"])
-        if any(record.equal_contributors for record in records):
-            wrapper += legend()
-        wrapper += listing
-        return [wrapper]
-
-
-class LinkSelectedTitles(SphinxPostTransform):
-    """On the web only: a selected publication's title links to its page."""
-
-    default_priority = 6
-    formats = ("html",)
-
-    def run(self, **kwargs) -> None:
-        for item in self.document.findall(nodes.list_item):
-            if item.get("paper_key"):
-                uri = paper_uri(self.env.docname, item["paper_key"])
-                link_title(item.children[0], uri)
-
-
-def visit_bibtex_download_html(self, node: bibtex_download) -> None:
-    """The download carries the file in its link (a data: URL named by `download`): a long
-    .bib would otherwise add a file per paper, and creating thousands of files is much of the
-    cost of a build."""
-    source = html.escape(node["source"])
-    encoded = base64.b64encode((node["source"] + "\n").encode("utf-8")).decode("ascii")
-    self.body.append(
-        '<section class="cv-bibtex-source" aria-labelledby="bibtex-heading">\n'
-        '<h2 id="bibtex-heading">BibTeX</h2>\n'
-        f"<pre><code>{source}</code></pre>\n"
-        '<p class="cv-bibtex-actions">'
-        '<button type="button" class="btn btn-sm cv-copy" '
-        "onclick=\"navigator.clipboard.writeText(this.closest('section')"
-        ".querySelector('code').innerText).then(() => {this.textContent = 'Copied'})\">"
-        "Copy BibTeX</button> "
-        f'<a class="btn btn-sm" href="data:application/x-bibtex;charset=utf-8;base64,{encoded}" '
-        f'download="{html.escape(node["file"], quote=True)}">'
-        f"Download {html.escape(node['file'])}</a></p>\n</section>\n"
-    )
-    raise nodes.SkipNode
-
-
-def visit_paper_back_link_html(self, node: paper_back_link) -> None:
-    href = html.escape(node["href"], quote=True)
-    self.body.append(f'<p class="cv-back"><a href="{href}">← All publications</a></p>\n')
-    raise nodes.SkipNode
-
-
-def skip(self, node) -> None:
-    raise nodes.SkipNode
-
-
-VISITORS = {
-    bibtex_download: {"html": (visit_bibtex_download_html, None), "latex": (skip, None),
-                      "text": (skip, None)},
-    paper_back_link: {"html": (visit_paper_back_link_html, None), "latex": (skip, None),
-                      "text": (skip, None)},
-}  # fmt: skip
 
 
 # The pages ----------------------------------------------------------------------------------
@@ -243,7 +73,7 @@ VISITORS = {
 def list_pages(app: Sphinx) -> dict[str, str]:
     """BibTeX key -> the page of the first list that shows it."""
     pages: dict[str, str] = {}
-    for citation in app.env.get_domain("cite").citations:
+    for citation in cite_domain(app.env).citations:
         pages.setdefault(citation.key, citation.bibliography_key.docname)
     return pages
 
@@ -280,7 +110,8 @@ def render_prototype(app: Sphinx) -> str:
         sitemap.UNLISTED: True,
     }
     target = Path(app.doctreedir, "cvsite-paper-prototype.html")
-    app.builder.handle_page(PROTOTYPE_PAGE, context, "page.html", outfilename=target,
+    builder = cast(StandaloneHTMLBuilder, app.builder)  # make_pages runs for HTML builds only
+    builder.handle_page(PROTOTYPE_PAGE, context, "page.html", outfilename=target,
                             event_arg=doctree)  # fmt: skip
     prototype = target.read_text(encoding="utf-8")
     target.unlink()
@@ -294,7 +125,8 @@ def render_bodies(app: Sphinx, entries: list[Entry], links: dict[str, str]) -> l
         holder += nodes.raw("", "<!--cvsite-body-start-->", format="html")
         holder += paper_body(record, links.get(record.key))
         holder += nodes.raw("", "<!--cvsite-body-end-->", format="html")
-    bodies = BODY.findall(app.builder.render_partial(holder)["fragment"])
+    builder = cast(StandaloneHTMLBuilder, app.builder)
+    bodies = BODY.findall(builder.render_partial(holder)["fragment"])
     if len(bodies) != len(entries):  # only if an entry's text held our markers
         raise RuntimeError(f"paper pages: {len(entries)} bodies rendered, {len(bodies)} found")
     return bodies
@@ -366,6 +198,7 @@ def make_pages(app: Sphinx) -> None:
     prototype = render_prototype(app)
     pages = list_pages(app)
     cache = formatting_cache.cache_of(app.env)
+    assert cache is not None  # attached at builder-inited, before any page is written
     entries = bib_entries(app.env)
     # One digest of everything first: when nothing changed, no entry needs looking at.
     whole = hashlib.sha256(
@@ -376,11 +209,13 @@ def make_pages(app: Sphinx) -> None:
     # ... and the folder as we left it (its time changes when a file is added or removed).
     state = {"whole": whole.hexdigest(), "folder": folder.stat().st_mtime_ns}
     state_path = Path(app.doctreedir, STATE_FILE)
-    if read_json(state_path) == state:
+    # After a build that warned, whose pages `make html` threw away, every page is made again.
+    remake_all = strict_rebuilds.remakes_everything(app)
+    if not remake_all and read_json(state_path) == state:
         return
     links = back_links(pages)
     digests_path = Path(app.doctreedir, DIGESTS_FILE)
-    written = read_json(digests_path).get("pages", {})
+    written = {} if remake_all else read_json(digests_path).get("pages", {})
     base = hashlib.sha256(f"{prototype}|{code_digest()}".encode()).hexdigest()
     present = set(os.listdir(folder))
     for name in present:
@@ -434,3 +269,11 @@ def write_sitemap(folder: Path, base_url: str, keys) -> None:
 def sitemap_path(app: Sphinx) -> str:
     """cvsite-extra-sitemaps: the paper pages' own sitemap, for robots.txt."""
     return f"{PAGES_FOLDER}/{SITEMAP_FILE}"
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", add_prototype_placeholders)
+    app.connect("html-page-context", start_making_pages)
+    app.connect("html-collect-pages", write_pages)
+    app.connect("build-finished", stop_making_pages, priority=0)
+    app.connect("cvsite-extra-sitemaps", sitemap_path)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from sphinx.application import Sphinx
+
+# Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
+# that importing one module of this package loads no other.
+COMPONENTS = ("pdf_cv", "pdf_scripts")
 
 
 def setup(app: Sphinx) -> None:
-    # Imported here, not above: importing one module of this package loads no other.
-    from cvsite.pdf import pdf_cv, pdf_scripts
-
-    app.connect("config-inited", pdf_cv.apply_defaults)
-    # The PDF in every script: runs the main font lacks switch font (LaTeX only).
-    app.add_node(pdf_scripts.script_run, **pdf_scripts.VISITORS)
-    app.add_post_transform(pdf_scripts.WrapScriptRuns)
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)

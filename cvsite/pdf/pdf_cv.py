@@ -82,3 +82,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         "preamble": r"\usepackage{cvsite}" + "\n" + pdf_metadata(config),
     }
     config.latex_elements = {**elements, **config.latex_elements}
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", apply_defaults)

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
@@ -299,8 +300,6 @@ def depart_script_run_latex(self: LaTeXTranslator, node: script_run) -> None:
     self.body.append(closing(node["style"]))
 
 
-VISITORS = {"latex": (visit_script_run_latex, depart_script_run_latex)}
-
 # Text LaTeX prints verbatim or not at all: a font switch there would show as code.
 VERBATIM = (nodes.FixedTextElement, nodes.raw, nodes.math, nodes.math_block, nodes.comment)
 
@@ -429,3 +428,8 @@ def explain_missing_characters(log_problems: list[str], repo: Path) -> str | Non
             f"(it was set in {fonts}); {fix}."
         )
     return "make pdf: characters that no font of the PDF has:\n  " + "\n  ".join(lines)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(script_run, latex=(visit_script_run_latex, depart_script_run_latex))
+    app.add_post_transform(WrapScriptRuns)

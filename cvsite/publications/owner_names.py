@@ -211,6 +211,7 @@ class OwnerName:
     @classmethod
     def of(cls, name: str) -> OwnerName:
         parsed = parse(name)
+        splits: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
         if parsed.given is not None and parsed.family is not None:
             splits = ((parsed.given, parsed.family),)
         else:
@@ -230,7 +231,7 @@ class OwnerName:
     @staticmethod
     def match_split(name: ParsedName, given: tuple, family: tuple) -> Match:
         if name.family is not None:
-            return compare_given(name.given, given) if name.family == family else Match.NO
+            return compare_given(name.given or (), given) if name.family == family else Match.NO
         tokens, size = name.tokens, len(family)
         found = Match.NO
         if len(tokens) > size and tokens[-size:] == family:

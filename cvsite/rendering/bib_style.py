@@ -17,6 +17,8 @@ from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
+from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from cvsite.publications.latex_text import plain_from_latex, rich_text_from_latex
 from cvsite.publications.owner_names import OwnerNames
@@ -157,3 +159,11 @@ def register(owner: OwnerNames) -> None:
     style = type("CVStyle", (CVStyle,), {"owner": owner})
     register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
     register_plugin("pybtex.style.sorting", STYLE_NAME, NewestFirst, force=True)
+
+
+def register_for_build(app: Sphinx, config: Config) -> None:
+    register(OwnerNames.from_config(config))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", register_for_build)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
@@ -95,8 +96,11 @@ def depart_cv_entry_text(self: TextTranslator, node: cv_entry) -> None:
     pass
 
 
-VISITORS = {
-    "html": (visit_cv_entry_html, depart_cv_entry_html),
-    "latex": (visit_cv_entry_latex, depart_cv_entry_latex),
-    "text": (visit_cv_entry_text, depart_cv_entry_text),
-}
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        cv_entry,
+        html=(visit_cv_entry_html, depart_cv_entry_html),
+        latex=(visit_cv_entry_latex, depart_cv_entry_latex),
+        text=(visit_cv_entry_text, depart_cv_entry_text),
+    )
+    app.add_directive("cv-entry", CVEntryDirective)

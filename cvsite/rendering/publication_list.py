@@ -9,11 +9,9 @@ catches the types that fit neither, and its section disappears when it would be 
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from docutils import nodes
-from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -21,9 +19,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 
-from cvsite.papers.bibtex_export import clean_bibtex
-from cvsite.papers.paper_pages import anchor_id, bib_entries, link_title, paper_uri
+from cvsite.publications.cite_domain import cite_domain
 from cvsite.publications.fields import KINDS
+from cvsite.publications.keys import anchor_id
 from cvsite.publications.record import records_of
 from cvsite.rendering.bib_style import STYLE_NAME, legend
 
@@ -74,8 +72,11 @@ class PublicationListDirective(BibliographyDirective):
         made = super().run()
         wrapper += made
         # Each entry's node carries its key, for its id and its links (see FinishPublicationLists).
-        domain = self.env.get_domain("cite")
-        bibliography = domain.bibliographies[BibliographyKey(self.env.docname, made[-1]["ids"][0])]
+        domain = cite_domain(self.env)
+        [*_, bibliography_node] = made  # sphinxcontrib-bibtex's list, after its targets
+        assert isinstance(bibliography_node, nodes.Element)
+        list_id = bibliography_node["ids"][0]
+        bibliography = domain.bibliographies[BibliographyKey(self.env.docname, list_id)]
         for key, node in bibliography.citation_nodes.items():
             node[KEY_ATTRIBUTE] = key
         return [wrapper]
@@ -102,7 +103,7 @@ def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
     wrappers = list(doctree.findall(publication_list))
     if not wrappers:  # most pages, and every paper page
         return
-    domain = app.env.get_domain("cite")
+    domain = cite_domain(app.env)
     present = {record.kind for record in records_of(domain.bibdata.data.entries.values())}
     for wrapper in wrappers:
         if wrapper["kind"] in present:
@@ -122,7 +123,7 @@ class FinishPublicationLists(SphinxPostTransform):
 
     sphinxcontrib-bibtex gives every list an id for every entry of refs.bib, so its ids
     must differ per list; an entry is shown in one list per page, so an id made from the key
-    alone (paper_pages.anchor_id: distinct for distinct keys) is unique once the lists are
+    alone (keys.anchor_id: distinct for distinct keys) is unique once the lists are
     filled. The legend goes once above each list that holds a mark.
     """
 
@@ -138,37 +139,6 @@ class FinishPublicationLists(SphinxPostTransform):
                 wrapper.insert(0, legend())
 
 
-class AddBibTeXControls(SphinxPostTransform):
-    """On the web only: the title links to the entry's page; a "BibTeX" control below."""
-
-    default_priority = 6  # after sphinxcontrib-bibtex (5), while ids still match its citations
-    formats = ("html",)
-
-    def run(self, **kwargs) -> None:
-        entries = bib_entries(self.env)
-        for wrapper in self.document.findall(publication_list):
-            for item in wrapper.findall(nodes.list_item):
-                key = item.get(KEY_ATTRIBUTE)
-                if key in entries:
-                    link_title(item.children[0], paper_uri(self.env.docname, key))
-                    item += bibtex_details(entries[key])
-
-
-def bibtex_details(entry: Entry) -> nodes.raw:
-    """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only).
-
-    Kept out of the search index ("no-search"): the entry's text is indexed already, and
-    field names such as "booktitle" would match every entry.
-    """
-    source = html.escape(clean_bibtex(entry))
-    return nodes.raw(
-        "",
-        f'<details class="cv-bibtex"><summary>BibTeX</summary><pre>{source}</pre></details>\n',
-        format="html",
-        classes=["no-search"],
-    )
-
-
 def visit_publication_list_html(self, node: publication_list) -> None:
     self.body.append(f'<div class="cv-publications cv-publications-{node["kind"]}">\n')
 
@@ -181,20 +151,13 @@ def visit_passthrough(self, node: publication_list) -> None:
     pass
 
 
-VISITORS = {
-    "html": (visit_publication_list_html, depart_publication_list_html),
-    "latex": (visit_passthrough, visit_passthrough),
-    "text": (visit_passthrough, visit_passthrough),
-}
-
-
 def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     """Every entry of the .bib files is shown on some page: nothing is dropped silently."""
-    domain = env.get_domain("cite")
-    shown = {citation.key for citation in domain.citations}  # type: ignore[attr-defined]
-    if shown.issuperset(domain.bibdata.data.entries):  # type: ignore[attr-defined]
+    domain = cite_domain(env)
+    shown = {citation.key for citation in domain.citations}
+    if shown.issuperset(domain.bibdata.data.entries):
         return  # the usual case
-    for record in records_of(domain.bibdata.data.entries.values()):  # type: ignore[attr-defined]
+    for record in records_of(domain.bibdata.data.entries.values()):
         if record.key not in shown:
             # Where the user wrote it, also when the build reads a normalised copy.
             source = record.source
@@ -206,3 +169,18 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
                 type="cvsite",
                 subtype="unlisted",
             )
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", set_bibtex_ids)
+    app.add_node(
+        publication_list,
+        html=(visit_publication_list_html, depart_publication_list_html),
+        latex=(visit_passthrough, visit_passthrough),
+        text=(visit_passthrough, visit_passthrough),
+    )
+    app.add_directive("publication-list", PublicationListDirective)
+    # Before Sphinx's table-of-contents collector (priority 500) sees the sections.
+    app.connect("doctree-read", drop_empty_lists, priority=400)
+    app.add_post_transform(FinishPublicationLists)
+    app.connect("env-check-consistency", check_every_entry_listed)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from cvsite.speed import formatting_cache, kept_warnings
@@ -66,3 +67,8 @@ class CiteDomainReusingCitations(BibtexDomain):
             # and naming them gets the environment, with this basis, saved.
             updated += sorted({key.docname for key in self.bibliographies})
         return updated
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(CiteDomainReusingCitations, override=True)

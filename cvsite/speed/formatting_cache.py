@@ -27,6 +27,7 @@ from sphinx.util import logging
 
 from cvsite.code_digest import package_digest
 from cvsite.publications import owner_names
+from cvsite.publications.cite_domain import cite_domain
 from cvsite.publications.record import records_of
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
@@ -197,7 +198,7 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated, after sphinxcontrib-bibtex has formatted its lists: say what was formatted."""
     cache = cache_of(env)
     if cache is not None:
-        data = env.get_domain("cite").bibdata.data
+        data = cite_domain(env).bibdata.data
         cache.keep_only(data)
         cache.warn_again()
         logger.info(
@@ -215,3 +216,12 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for line in cache.owner_report:
             logger.info(line)
     return []
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", attach, priority=550)
+    app.connect("env-get-outdated", reread_when_restyled)
+    app.connect("env-merge-info", merge_from_worker)
+    app.connect("build-finished", detach)
+    # After sphinxcontrib-bibtex (priority 500) has formatted its lists.
+    app.connect("env-updated", report, priority=900)

@@ -72,3 +72,9 @@ def restore(app: Sphinx | None = None, exception: Exception | None = None) -> No
     if STATE.frozen:
         STATE.frozen = False
         gc.unfreeze()
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", pause_for_environment_load, priority=999)
+    app.connect("builder-inited", freeze_loaded_environment, priority=0)
+    app.connect("build-finished", restore, priority=0)

@@ -21,7 +21,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
-from cvsite.papers import paper_pages
 from cvsite.speed.kept_warnings import KEPT
 
 MARKER = "cvsite-build-unfinished-or-warned"
@@ -67,12 +66,15 @@ def note_build_start(app: Sphinx) -> None:
     logging.getLogger(NAMESPACE).addHandler(counter)
     marker = Path(app.doctreedir, MARKER)
     counter.reread_all = marker.exists()
-    if counter.reread_all:
-        for state in (paper_pages.STATE_FILE, paper_pages.DIGESTS_FILE):
-            Path(app.doctreedir, state).unlink(missing_ok=True)
-    else:
+    if not counter.reread_all:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
+
+
+def remakes_everything(app: Sphinx) -> bool:
+    """Whether this build follows one that warned: what it would reuse of that build (pages,
+    paper pages) is made again."""
+    return counter_of(app).reread_all
 
 
 def reread_after_warnings(app: Sphinx, env: BuildEnvironment, added, changed, removed):
@@ -101,3 +103,11 @@ def stop_counting(app: Sphinx, exception: Exception | None) -> WarningCounter | 
     if counter is not None:
         logging.getLogger(NAMESPACE).removeHandler(counter)
     return counter
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", note_build_start, priority=1)
+    app.connect("build-finished", stop_counting_after_failure, priority=0)
+    app.connect("env-get-outdated", reread_after_warnings)
+    # Last, after every handler that may warn.
+    app.connect("build-finished", note_build_end, priority=1000)

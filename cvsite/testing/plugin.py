@@ -26,7 +26,7 @@ def academic(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Acade
     """The site in site_root, built once for the whole run: its PDF, then its HTML."""
     folder = tmp_path_factory.mktemp("built-site")
     pdf_dir = folder / "pdf"
-    made_pdf = run([sys.executable, "-m", "cvsite.pdf.make_pdf", str(pdf_dir)], site_root)
+    made_pdf = run([sys.executable, "-m", "cvsite.cli.make_pdf", str(pdf_dir)], site_root)
     if made_pdf.returncode != 0:
         pytest.fail(f"the PDF did not build:\n{(made_pdf.stdout + made_pdf.stderr)[-3000:]}")
     html = folder / "html"

@@ -25,3 +25,9 @@ def name_pdf_creator(app: Sphinx, config: Config) -> None:
     creator = rf"\hypersetup{{pdfcreator={{{GENERATOR}}}}}"
     elements["preamble"] = elements.get("preamble", "") + "\n" + creator
     config.latex_elements = elements
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", name_pdf_creator, priority=550)  # after pdf_cv's defaults
+    # Before paper_pages (priority 500) renders its prototype, so paper pages carry it too.
+    app.connect("html-page-context", add_generator_tag, priority=400)

@@ -87,3 +87,10 @@ def slim_theme_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     css = path.read_text(encoding="utf-8")
     css = FONT_AWESOME_FONT.sub("", FONT_AWESOME_RULE.sub("", css))
     path.write_text(css, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    # After pydata-sphinx-theme (priority 500) has dropped its stylesheet from css_files.
+    app.connect("html-page-context", trim_page_assets, priority=600)
+    app.connect("build-finished", slim_theme_stylesheet)
+    app.add_css_file("cvsite.css")

@@ -102,9 +102,6 @@ def skip(self, node: pdf_link) -> None:
     raise nodes.SkipNode
 
 
-VISITORS = {"html": (visit_pdf_link_html, None), "latex": (skip, None), "text": (skip, None)}
-
-
 def add_navbar_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
     if not is_linked(app.config):
         return
@@ -123,3 +120,13 @@ def copy_pdf_into_site(app: Sphinx, exception: Exception | None) -> None:
         shutil.copyfile(local_pdf(app), in_site)
     else:
         in_site.unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(pdf_link, html=(visit_pdf_link_html, None), latex=(skip, None), text=(skip, None))
+    app.add_directive("cv-pdf-link", PDFLinkDirective)
+    # After site_theme (priority 500) has put the PDF link in the navbar.
+    app.connect("config-inited", decide_link, priority=600)
+    app.connect("builder-inited", say_when_unlinked)
+    app.connect("html-page-context", add_navbar_context)
+    app.connect("build-finished", copy_pdf_into_site)

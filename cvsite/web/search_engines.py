@@ -92,3 +92,13 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
         if base and extra and Path(app.outdir, extra).exists():
             lines.append(f"Sitemap: {base}/{extra}")
     Path(app.outdir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    # After site_theme (priority 500) has settled html_baseurl.
+    app.connect("config-inited", apply_defaults, priority=600)
+    app.connect("html-page-context", add_person)
+    app.connect("html-page-context", describe_search_page)
+    # Before sphinxext-opengraph (priority 500) writes its tags from the page's metadata.
+    app.connect("html-page-context", use_page_description_for_previews, priority=400)
+    app.connect("build-finished", write_robots_txt)

@@ -131,3 +131,8 @@ def front_matter_is_malformed(path: Path) -> bool:
     except yaml.YAMLError:
         return True
     return False
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", apply_defaults)
+    app.connect("doctree-read", require_meta_description)

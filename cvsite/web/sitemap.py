@@ -26,7 +26,7 @@ SITEMAP_BUILDERS = ("html", "dirhtml")
 generated_pages: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDictionary()
 
 
-def register(app: Sphinx) -> None:
+def setup(app: Sphinx) -> None:
     if "sphinx_sitemap" in app.config.extensions:
         raise ExtensionError(
             "conf.py: ERROR: cvsite writes sitemap.xml itself (every page, after any build), "

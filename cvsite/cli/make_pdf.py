@@ -1,6 +1,6 @@
 """`make pdf`: Sphinx's LaTeX builder, then latexmk with xelatex (as Read the Docs does it).
 
-    python -m cvsite.pdf.make_pdf [--skip-without-tex] [OUTDIR]
+    python -m cvsite.cli.make_pdf [--skip-without-tex] [OUTDIR]
 
 Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf). Fails when the LaTeX log reports what
 latexmk would let pass: a missing glyph, an undefined reference, a LaTeX error. Without TeX
@@ -105,7 +105,7 @@ def skip_without_tex(outdir: Path, missing: list[system_packages.Need]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m cvsite.pdf.make_pdf")
+    parser = argparse.ArgumentParser(prog="python -m cvsite.cli.make_pdf")
     parser.add_argument("--skip-without-tex", action="store_true")
     parser.add_argument("outdir", nargs="?", type=Path)
     args = parser.parse_args(argv)
