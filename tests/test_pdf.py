@@ -13,13 +13,9 @@ from conftest import REPO, sphinx_build
 from pypdf import PdfReader
 
 from cvsite.cli import make_pdf
-from cvsite.testing.source_facts import (
-    IN_PDF,
-    TextItem,
-    listed_order,
-    missing_in_order,
-    pdf_comparable,
-)
+from cvsite.testing.comparable_text import IN_PDF, missing_in_order, pdf_comparable
+from cvsite.testing.source_pages import TextItem
+from cvsite.testing.source_publications import listed_order
 
 PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 

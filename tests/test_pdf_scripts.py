@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO
 
 from cvsite.cli import make_pdf
-from cvsite.pdf import pdf_scripts
+from cvsite.pdf import fonts, pdf_scripts
 
 SCRIPTS_SITE = REPO / "tests" / "roots" / "test-pdf-scripts"
 
@@ -113,7 +113,7 @@ def test_right_to_left_names_read_right_to_left(scripts_pdf, first, second):
 
 
 def test_pure_latin_text_is_left_as_it_is():
-    chain = pdf_scripts.FontChain(pdf_scripts.DEFAULT_FONTS)
+    chain = pdf_scripts.FontChain(fonts.DEFAULT_FONTS)
     text = "Zoë Ångström – Łukasz Wróbel, Ελένη and Иван (2023)"
     assert chain.runs(text) == [(text, None)]
 
@@ -124,12 +124,12 @@ def test_the_reference_cv_has_no_font_switch(pdf):
 
 
 def test_a_name_in_the_header_switches_font():
-    latex = pdf_scripts.latex_text("张伟 Zhang", pdf_scripts.DEFAULT_FONTS, str)
+    latex = pdf_scripts.latex_text("张伟 Zhang", fonts.DEFAULT_FONTS, str)
     assert latex == r"\cvsitescript{WenQuanYi Zen Hei}{}{张伟} Zhang"
 
 
 def test_a_right_to_left_run_keeps_its_spaces():
-    runs = pdf_scripts.FontChain(pdf_scripts.DEFAULT_FONTS).runs("and محمد علي.")
+    runs = pdf_scripts.FontChain(fonts.DEFAULT_FONTS).runs("and محمد علي.")
     assert [piece for piece, _ in runs] == ["and ", "محمد علي", "."]
     assert runs[1][1].rtl and runs[1][1].features == "Script=Arabic"
 
@@ -142,7 +142,7 @@ def test_a_right_to_left_run_keeps_its_spaces():
     ],
 )
 def test_both_forms_of_the_log_line_give_the_character_and_font(line):
-    assert pdf_scripts.missing_characters([line]) == {"ស": "FreeSerif"}
+    assert fonts.missing_characters([line]) == {"ស": "FreeSerif"}
 
 
 def test_a_character_in_no_font_names_the_entry_the_character_and_the_package(tmp_path):
@@ -172,7 +172,7 @@ def test_a_character_in_no_font_names_the_entry_the_character_and_the_package(tm
     assert not [line for line in lines if "ERROR" in line and "U+E000" in line]
     author = next(line for line in lines if "U+1781, KHMER LETTER KHA" in line)
     assert author.startswith(f"refs.bib:{title_line + 1}: ERROR: sok2022private: author has ")
-    installed = pdf_scripts.installed_families_with("ខ")
+    installed = fonts.installed_families_with("ខ")
     if installed:  # a machine with a Khmer font: the fix is to name it
         assert f"add {installed[0]!r} to cv_pdf_fonts" in author
     else:

@@ -8,7 +8,7 @@ import re
 from conftest import text_of
 from sphinx.search.en import SearchEnglish
 
-from cvsite.testing.source_facts import listed_order, name_key
+from cvsite.testing.source_publications import listed_order, name_key
 
 
 def items(site):

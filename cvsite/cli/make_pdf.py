@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from cvsite.cli import system_packages
-from cvsite.pdf import pdf_scripts
+from cvsite.pdf import fonts
 
 # Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
 LOG_PROBLEMS = re.compile(
@@ -80,7 +80,7 @@ def build(repo: Path, outdir: Path, workdir: Path | None = None, *overrides: str
     )
     pdf = tex.with_suffix(".pdf")
     # A character in no font: say where it is written and what to install, not just the log.
-    missing_characters = pdf_scripts.explain_missing_characters(problems, repo)
+    missing_characters = fonts.explain_missing_characters(problems, repo)
     if missing_characters:
         sys.exit(missing_characters)
     if result.returncode != 0 or problems or not pdf.exists():

@@ -10,7 +10,7 @@ from sphinx.config import Config
 
 from cvsite.config import bibtex_settings
 from cvsite.errors import settings_error
-from cvsite.pdf import pdf_scripts
+from cvsite.pdf.fonts import DEFAULT_FONTS
 from cvsite.publications import owner_names
 
 
@@ -81,7 +81,7 @@ SETTINGS = (
     ),
     Setting(
         "cv_pdf_fonts",
-        pdf_scripts.DEFAULT_FONTS,
+        DEFAULT_FONTS,
         list,
         True,
         "the PDF's font families, the main one first, then those for scripts it lacks, "

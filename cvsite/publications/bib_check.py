@@ -11,7 +11,7 @@ read, the fix), which `cv_bib_strict = True` (or `make check STRICT=1`) turns in
 Where pybtex would lose or garble what we keep (it drops the second entry of a duplicate key,
 stops reading at a duplicate field, a stray `}` or a missing comma), the build gives
 sphinxcontrib-bibtex a normalised copy of the file in the doctree folder, through its
-`bibtex_bibfiles` setting (bib_syntax.BibFile.normalised).
+`bibtex_bibfiles` setting (bib_file.BibFile.normalised).
 
     python -m cvsite.publications.bib_check [--strict] refs.bib   (`make check [STRICT=1]`)
 """
@@ -35,7 +35,8 @@ from sphinx.util import logging
 from cvsite.code_digest import package_digest
 from cvsite.errors import bib_files_error
 from cvsite.publications import record
-from cvsite.publications.bib_syntax import BibEntry, BibFile, Problem, read, read_file
+from cvsite.publications.bib_file import BibFile, read, read_file
+from cvsite.publications.bib_syntax import BibEntry, Problem
 from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import written_name
 from cvsite.publications.rules import split_names

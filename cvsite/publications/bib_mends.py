@@ -28,7 +28,7 @@ PRIVATE_USE_CHARACTER = re.compile(
 
 
 class Mends:
-    """The mending half of bib_syntax._Reader: each method reads one quirk as meant."""
+    """The mending half of bib_syntax.BibReader: each method reads one quirk as meant."""
 
     path: Path
     text: str

@@ -2,13 +2,13 @@
 
 A small BibTeX reader that keeps line numbers and reports, rather than skips, errors (pybtex
 stops at the first, or reads on into garbage). What it finds that pybtex would misread, it
-mends in a normalised copy (BibFile.normalised) that sphinxcontrib-bibtex reads instead.
+mends in a normalised copy (bib_file.BibFile.normalised) that sphinxcontrib-bibtex reads instead.
+Reading a file (its encoding) and writing that copy are in bib_file.py.
 """
 
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -78,7 +78,7 @@ def shorten(value: str, width: int = 60) -> str:
     return value if len(value) <= width else value[: width - 3] + "..."
 
 
-class _Reader(Mends):
+class BibReader(Mends):
     """A small BibTeX reader that keeps line numbers and reports, rather than skips, errors."""
 
     def __init__(self, path: Path, text: str, macros: Iterable[str] = ()):
@@ -378,64 +378,3 @@ class _Reader(Mends):
             self.pos = len(self.text)
         else:
             self.pos = end + 1
-
-
-@dataclass
-class BibFile:
-    """One .bib file as read: its entries, its problems, and what pybtex should get of it."""
-
-    path: Path
-    entries: list[BibEntry]
-    problems: list[Problem]
-    reader: _Reader | None = None
-
-    def normalised(self) -> str | None:
-        """The file as sphinxcontrib-bibtex should read it, or None if it reads it right.
-
-        Only the entries, @string and @preamble, with each entry's edits applied: a field
-        given twice left out, a duplicate key renamed, an undefined macro braced, an empty
-        name dropped. Text between entries (comments, front matter) goes: BibTeX ignores it.
-        """
-        reader = self.reader
-        if reader is None or not (
-            reader.pybtex_misreads or any(entry.edits for entry in self.entries)
-        ):
-            return None
-        pieces = []
-        for start, end, entry in reader.items:
-            cursor, piece = start, []
-            for edit_start, edit_end, replacement in sorted(entry.edits if entry else ()):
-                if edit_start < cursor:  # inside an edit already made (a field left out)
-                    continue
-                piece += [reader.text[cursor:edit_start], replacement]
-                cursor = edit_end
-            piece.append(reader.text[cursor:end])
-            pieces.append("".join(piece))
-        return "\n\n".join(pieces) + "\n"
-
-
-def read_file(path: Path, encoding: str = "utf-8-sig", macros: Iterable[str] = ()) -> BibFile:
-    """One file; `macros`: the @string names defined by the files read before it."""
-    try:
-        text = path.read_bytes().decode(encoding)
-    except FileNotFoundError:
-        return BibFile(path, [], [Problem(path, 0, None, "not found; check bibtex_bibfiles")])
-    except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
-        name = "UTF-8" if codecs.lookup(encoding).name.startswith("utf-8") else encoding
-        fix = (
-            "save the file as UTF-8"
-            if name == "UTF-8"
-            else f"save the file as {encoding}, or set bibtex_encoding in conf.py to its encoding"
-        )
-        # The codec's words too: "can't decode byte 0xc4", as sphinxcontrib-bibtex says.
-        reason = f"can't decode byte 0x{error.object[error.start]:02x}: {error.reason}"
-        return BibFile(path, [], [Problem(path, line, None, f"not {name} ({reason}); {fix}")])
-    reader = _Reader(path, text, macros)
-    reader.read_all()
-    return BibFile(path, reader.entries, reader.problems, reader)
-
-
-def read(path: Path, encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[Problem]]:
-    bib_file = read_file(path, encoding)
-    return bib_file.entries, bib_file.problems

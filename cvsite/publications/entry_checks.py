@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from cvsite.publications.bib_syntax import BibEntry, Problem, shorten
@@ -94,12 +95,13 @@ def plausible_slip(name: str, entry: BibEntry) -> str | None:
     return close[0] if close and close[0] not in entry.fields else None
 
 
-def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
-    problems = []
+# Each check below takes the entry and `note(line, message)`, which records a note (the build
+# goes on); `check_entry` runs them in a fixed order, the order the notes are reported in.
+Note = Callable[[int, str], None]
 
-    def note(line: int, message: str) -> None:
-        problems.append(Problem(path, line, entry.key, message, stops=False))
 
+def check_required_fields(entry: BibEntry, note: Note) -> None:
+    """The fields its type needs (fields.REQUIRED_FIELDS); without a title it is still shown."""
     required = () if entry.broken else REQUIRED_FIELDS.get(entry.type, ("title",))
     for requirement in required:
         options = requirement.split("|")
@@ -119,9 +121,13 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
             f"@{entry.type} has no '{options[0]}'{either}: shown without it, as BibTeX does "
             f"(with a warning); add {options[0]} = {{...}}",
         )
+
+
+def check_year(entry: BibEntry, note: Note) -> None:
+    """A year that is four digits or pending (`In press`); anything else is sorted by guess."""
     year = entry.fields.get("year")
     written = year.value.replace("{", "").replace("}", "").strip() if year else ""
-    if written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
+    if year and written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
         digits = FOUR_DIGITS.search(written)
         sorted_as = f"sorted as {digits.group(0)}" if digits else "sorted last"
         fix = f"year = {{{digits.group(0)}}}" if digits else "year = {2023} or {In press}"
@@ -129,9 +135,13 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
             year.line,
             f"year {year.value!r} is not a year: shown as written, {sorted_as}; write {fix}",
         )
+
+
+def check_date(entry: BibEntry, note: Note) -> None:
+    """biblatex's date: ISO 8601 or a range; a loose `2020/5/3` is read as meant."""
     date = entry.fields.get("date")
     written = date.value.strip() if date else ""
-    if written and not BIBLATEX_DATE.fullmatch(written):
+    if date and written and not BIBLATEX_DATE.fullmatch(written):
         loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
         if loose:
             meant = "-".join(read_date(written))
@@ -142,11 +152,17 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 f"date {written!r} is not YYYY, YYYY-MM or YYYY-MM-DD: its year is "
                 "the first four digits in it, if any; write date = {2020-05}",
             )
+
+
+def check_month(entry: BibEntry, note: Note) -> None:
+    """One month, as a number, a macro or a name; a range is read as its first month."""
     month = entry.fields.get("month")
-    written = month.value.replace("{", "").replace("}", "").strip() if month else ""
-    if month and not written:
+    if month is None:
+        return
+    written = month.value.replace("{", "").replace("}", "").strip()
+    if not written:
         note(month.line, "month is empty: ignored; delete it or write month = apr")
-    elif written and not month_is_readable(written):
+    elif not month_is_readable(written):
         first = first_month(written)
         if first:
             note(
@@ -159,56 +175,76 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 month.line,
                 f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
             )
-    for role in ("author", "editor"):
-        names = entry.fields.get(role)
-        if names is None:
-            continue
-        parts = split_names(names.value)
-        extended = [part for part in parts if EXTENDED_NAME.match(part)]
-        parts = [extended_as_bibtex(part) if part in extended else part for part in parts]
-        stray = [part for part in parts if part.rstrip().endswith(",")]
-        parts = [part.rstrip().rstrip(",").rstrip() if part in stray else part for part in parts]
-        if not names.value.strip():
-            note(
-                names.line, f"{role} is empty: shown without {role}s; write the names or delete it"
+
+
+def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Problem]:
+    """The `author` or `editor` list: empty, unreadable (an error: returned), or mended in the
+    normalised copy (empty names, a trailing comma, biblatex's extended format) with a note."""
+    names = entry.fields.get(role)
+    if names is None:
+        return []
+    parts = split_names(names.value)
+    extended = [part for part in parts if EXTENDED_NAME.match(part)]
+    parts = [extended_as_bibtex(part) if part in extended else part for part in parts]
+    stray = [part for part in parts if part.rstrip().endswith(",")]
+    parts = [part.rstrip().rstrip(",").rstrip() if part in stray else part for part in parts]
+    if not names.value.strip():
+        note(names.line, f"{role} is empty: shown without {role}s; write the names or delete it")
+    elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
+        # BibTeX reads "Last, Jr, First": the names were likely separated by commas.
+        return [
+            Problem(
+                path,
+                names.line,
+                entry.key,
+                f"{role} name {shorten(too_many_commas[0])!r} has more than two commas, so "
+                "BibTeX and pybtex cannot read it as one name; separate the names with "
+                "'and', as in 'Smith, Jane and Doe, John'",
             )
-        elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
-            # BibTeX reads "Last, Jr, First": the names were likely separated by commas.
-            problems.append(
-                Problem(
-                    path,
-                    names.line,
-                    entry.key,
-                    f"{role} name {shorten(too_many_commas[0])!r} has more than two commas, so "
-                    "BibTeX and pybtex cannot read it as one name; separate the names with "
-                    "'and', as in 'Smith, Jane and Doe, John'",
-                )
-            )
-        elif any(not part for part in parts) or extended or stray:
-            kept = " and ".join(part for part in parts if part)
-            if names.value_span:  # what pybtex would misread, the copy writes as meant
-                entry.edits.append((*names.value_span, kept))
-            if any(not part for part in parts):
-                note(
-                    names.line,
-                    f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
-                    f"write {role} = {{{kept}}}",
-                )
-            for part in stray:
-                note(
-                    names.line,
-                    f"{role} name {shorten(part)!r} ends with a comma, so BibTeX and pybtex "
-                    "would read what follows the first comma as a suffix, like 'Jr.', and no "
-                    f"given name: read as {part.rstrip().rstrip(',')!r}; delete the comma",
-                )
-            for part in extended:
-                note(
-                    names.line,
-                    f"{role} name {shorten(part)!r} is in biblatex's extended format, which "
-                    f"BibTeX and pybtex read as one odd name: read as "
-                    f"{extended_as_bibtex(part)!r}; to build with BibTeX too, write it so in "
-                    f"{role}",
-                )
+        ]
+    elif any(not part for part in parts) or extended or stray:
+        kept = " and ".join(part for part in parts if part)
+        if names.value_span:  # what pybtex would misread, the copy writes as meant
+            entry.edits.append((*names.value_span, kept))
+        note_mended_names(role, names.line, parts, kept, stray, extended, note)
+    return []
+
+
+def note_mended_names(
+    role: str,
+    line: int,
+    parts: list[str],
+    kept: str,
+    stray: list[str],
+    extended: list[str],
+    note: Note,
+) -> None:
+    """The notes for a name list that the normalised copy writes as `kept`."""
+    if any(not part for part in parts):
+        note(
+            line,
+            f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
+            f"write {role} = {{{kept}}}",
+        )
+    for part in stray:
+        note(
+            line,
+            f"{role} name {shorten(part)!r} ends with a comma, so BibTeX and pybtex "
+            "would read what follows the first comma as a suffix, like 'Jr.', and no "
+            f"given name: read as {part.rstrip().rstrip(',')!r}; delete the comma",
+        )
+    for part in extended:
+        note(
+            line,
+            f"{role} name {shorten(part)!r} is in biblatex's extended format, which "
+            f"BibTeX and pybtex read as one odd name: read as "
+            f"{extended_as_bibtex(part)!r}; to build with BibTeX too, write it so in "
+            f"{role}",
+        )
+
+
+def check_unknown_fields(entry: BibEntry, note: Note) -> None:
+    """Unknown fields are ignored, as BibTeX ignores them; a likely typo gets a note."""
     for name, bib_field in entry.fields.items():
         if name in KNOWN_FIELDS:
             continue
@@ -218,6 +254,11 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                 bib_field.line,
                 f"unknown field '{name}' (ignored, as BibTeX ignores it): did you mean '{meant}'?",
             )
+
+
+def check_venues(entry: BibEntry, note: Note) -> None:
+    """A journal or book title holding a LaTeX command that only a document defining it can
+    expand (ADS's aas_macros.sty): shown as written, backslash and all."""
     for name in ("journal", "journaltitle", "booktitle"):
         venue = entry.fields.get(name)
         if venue and re.fullmatch(r"\s*\\[A-Za-z]+\s*", venue.value):
@@ -237,6 +278,10 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
                     "command that only a document defining it can expand: shown as written; write "
                     f"the character or words it stands for in {name}",
                 )
+
+
+def check_selected(entry: BibEntry, note: Note) -> None:
+    """`selected` reads as true or false (rules.read_selected); anything else is false."""
     selected = entry.fields.get("selected")
     if selected and read_selected(selected.value) is None:
         note(
@@ -244,17 +289,39 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
             f"selected {selected.value!r} is not true or false: read as false; "
             "write selected = {true}",
         )
+
+
+def check_equal_contribution(entry: BibEntry, note: Note) -> None:
+    """Every name in `equal_contribution` is one of the authors, or it marks no one."""
     equal = entry.fields.get("equal_contribution")
-    if equal:
-        # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
-        authors = {
-            written_name_key(n) for n in split_names(entry.fields.get("author", equal).value)
-        }
-        for name in split_names(equal.value):
-            if name and written_name_key(name) not in authors:
-                note(
-                    equal.line,
-                    f"equal_contribution names {name!r}, who is not among the authors: no mark "
-                    "for that name; write the name exactly as in author",
-                )
+    if equal is None:
+        return
+    # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
+    authors = {written_name_key(n) for n in split_names(entry.fields.get("author", equal).value)}
+    for name in split_names(equal.value):
+        if name and written_name_key(name) not in authors:
+            note(
+                equal.line,
+                f"equal_contribution names {name!r}, who is not among the authors: no mark "
+                "for that name; write the name exactly as in author",
+            )
+
+
+def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
+    """All notes on one entry (and an error for a name list no one can read), in a fixed order."""
+    problems: list[Problem] = []
+
+    def note(line: int, message: str) -> None:
+        problems.append(Problem(path, line, entry.key, message, stops=False))
+
+    check_required_fields(entry, note)
+    check_year(entry, note)
+    check_date(entry, note)
+    check_month(entry, note)
+    for role in ("author", "editor"):
+        problems.extend(check_names(path, entry, role, note))
+    check_unknown_fields(entry, note)
+    check_venues(entry, note)
+    check_selected(entry, note)
+    check_equal_contribution(entry, note)
     return problems

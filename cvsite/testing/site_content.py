@@ -14,7 +14,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from cvsite.testing.built_site import site_pages, text_of
-from cvsite.testing.source_facts import IN_HTML, TextItem, html_comparable, missing_in_order
+from cvsite.testing.comparable_text import IN_HTML, html_comparable, missing_in_order
+from cvsite.testing.source_pages import TextItem
 
 __all__ = [
     "test_cv_entries_show_every_field_and_bullet",
