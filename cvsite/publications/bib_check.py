@@ -36,10 +36,10 @@ from cvsite.code_digest import package_digest
 from cvsite.errors import bib_files_error
 from cvsite.publications import record
 from cvsite.publications.bib_file import BibFile, read, read_file
-from cvsite.publications.bib_syntax import BibEntry, Problem
 from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import written_name
 from cvsite.publications.rules import split_names
+from cvsite.publications.written_entries import BibEntry, Problem
 
 __all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
 logger = logging.getLogger(__name__)

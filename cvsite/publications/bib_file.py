@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cvsite.publications.bib_syntax import BibEntry, BibReader, Problem
+from cvsite.publications.bib_syntax import BibReader
+from cvsite.publications.written_entries import BibEntry, Problem
 
 
 @dataclass

@@ -6,12 +6,9 @@ copy (the file pybtex reads) say the same.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from cvsite.publications.bib_syntax import BibEntry, Problem
+from cvsite.publications.written_entries import BibEntry, Problem
 
 NAME = re.compile(r"[A-Za-z_][\w\-:.+/]*")
 FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a key and comma

@@ -11,53 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cvsite.publications.bib_mends import FIELD_START, NAME, Mends
 from cvsite.publications.fields import MONTHS
-
-
-@dataclass
-class BibField:
-    name: str
-    value: str  # braces and quotes removed at the outer level
-    line: int
-    # The text inside the value's braces or quotes, when the value is one such part: where a
-    # fix for the normalised copy goes.
-    value_span: tuple[int, int] | None = None
-
-
-@dataclass
-class BibEntry:
-    type: str
-    key: str
-    line: int
-    fields: dict[str, BibField] = field(default_factory=dict)
-    broken: bool = False  # a syntax problem was reported: its missing fields would be noise
-    key_span: tuple[int, int] = (0, 0)
-    # (start, end, replacement) in the file's text: what the normalised copy changes.
-    edits: list[tuple[int, int, str]] = field(default_factory=list)
-
-
-@dataclass
-class Problem:
-    path: Path
-    line: int
-    key: str | None
-    message: str
-    stops: bool = True  # False: a note; the build goes on (unless cv_bib_strict)
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-
-    def describe(self, strict: bool = False) -> str:
-        """`file:line: ERROR: key: message`, or NOTE for what only gets reported."""
-        level = "ERROR" if self.stops or strict else "NOTE"
-        what = f"{self.key}: {self.message}" if self.key else self.message
-        return f"{self.path}:{self.line}: {level}: {what}"
-
+from cvsite.publications.written_entries import BibEntry, BibField, Problem, shorten
 
 BRACKETS = {"{": re.compile(r"[\\{}]"), "(": re.compile(r"[\\()]")}
 SPACE = re.compile(r"\s*")
@@ -71,11 +29,6 @@ RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the nex
 WORD = re.compile(r"[\w\-:.+/]+")
 # The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
 SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
-
-
-def shorten(value: str, width: int = 60) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= width else value[: width - 3] + "..."
 
 
 class BibReader(Mends):

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from cvsite.publications.bib_syntax import BibEntry, Problem, shorten
 from cvsite.publications.fields import (
     KNOWN_FIELDS,
     MONTH_ABBREVIATIONS,
@@ -26,6 +25,7 @@ from cvsite.publications.rules import (
     read_selected,
     split_names,
 )
+from cvsite.publications.written_entries import BibEntry, Problem, shorten
 
 
 def top_level_commas(name: str) -> int:
