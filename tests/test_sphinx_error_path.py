@@ -63,12 +63,12 @@ def test_a_broken_bib_is_logged_at_file_line_and_stops_with_a_sphinx_error(make_
     assert isinstance(raised.value, BibFilesError)
     refs = app_params.kwargs["srcdir"] / "refs.bib"
     message = str(raised.value)
-    assert message.startswith(f"1 problem(s):\n{refs}:4: smith2020: 'booktitle = ...' stands")
+    assert message.startswith(f"1 problem(s):\n{refs}:3: smith2020: expected 'field = {{value}}'")
     assert "Build stopped: 1 problem(s) in the .bib files" in str(raised.value)
     # Through Sphinx's logger, at its place, as every other error of the build.
     [logged] = [line for line in warning.getvalue().splitlines() if "ERROR" in line]
-    assert f"{refs}:4: ERROR: smith2020: 'booktitle = ...' stands outside any entry" in logged
-    # Nothing was written: a site without the entry's booktitle would be wrong.
+    assert f"{refs}:3: ERROR: smith2020: expected 'field = {{value}}' but found" in logged
+    # Nothing was written: a site without the entry's title would be wrong.
     assert not (app_params.kwargs["srcdir"] / "_build" / "html" / "index.html").exists()
 
 
