@@ -259,6 +259,15 @@ class BibReader(Mends):
                 return
             self.pos += 1
 
+    def take_part(self, entry: BibEntry, name: str, parts: list, spans: list, end: int) -> None:
+        """The braced or quoted part from here to `end`: its text, its span, no private-use
+        character in the normalised copy; the reader moves past it."""
+        start = self.pos + 1
+        parts.append(self.text[start:end])
+        spans.append((start, end))
+        self.drop_private_use(entry, name, start, end)
+        self.pos = end + 1
+
     def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
         parts: list[str] = []
         spans: list[tuple[int, int] | None] = []
@@ -271,10 +280,7 @@ class BibReader(Mends):
                     self.problem("a '{' is never closed; add the missing '}'", entry.key, self.pos)
                     self.pos = len(self.text)
                     return None, None
-                parts.append(self.text[self.pos + 1 : end])
-                spans.append((self.pos + 1, end))
-                self.drop_private_use(entry, name, self.pos + 1, end)
-                self.pos = end + 1
+                self.take_part(entry, name, parts, spans, end)
             elif char == '"':
                 end = self.pos + 1
                 depth = 0
@@ -285,10 +291,7 @@ class BibReader(Mends):
                     self.problem("a '\"' is never closed", entry.key, self.pos)
                     self.pos = len(self.text)
                     return None, None
-                parts.append(self.text[self.pos + 1 : end])
-                spans.append((self.pos + 1, end))
-                self.drop_private_use(entry, name, self.pos + 1, end)
-                self.pos = end + 1
+                self.take_part(entry, name, parts, spans, end)
             else:
                 word = WORD.match(self.text, self.pos)
                 if not word:
