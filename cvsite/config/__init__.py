@@ -3,18 +3,15 @@ checked before a build."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from sphinx.application import Sphinx
+
+# Each registers its own settings and handlers, in this order; imported in setup(), so that
+# importing one module of this package loads no other.
+COMPONENTS = ("defaults", "hints", "settings", "source_folder")
 
 
 def setup(app: Sphinx) -> None:
-    # Imported here, not above: importing one module of this package loads no other.
-    from cvsite.config import defaults, hints, settings, source_folder
-
-    defaults.setup(app)
-    # The fixes of common warnings, on Sphinx's handlers for the build only.
-    app.connect("builder-inited", hints.install, priority=0)
-    app.connect("build-finished", hints.uninstall, priority=0)
-    settings.register(app)
-    # Before the settings (priority 400): a build of the wrong folder says only that.
-    app.connect("config-inited", source_folder.check, priority=300)
-    app.connect("config-inited", settings.check, priority=400)
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)

@@ -63,3 +63,9 @@ def uninstall(app: Sphinx, exception: Exception | None = None) -> None:
     for handler in logging.getLogger("sphinx").handlers:
         for fix in [f for f in handler.filters if isinstance(f, AddFix)]:
             handler.removeFilter(fix)
+
+
+def setup(app: Sphinx) -> None:
+    # The fixes of common warnings, on Sphinx's handlers for the build only.
+    app.connect("builder-inited", install, priority=0)
+    app.connect("build-finished", uninstall, priority=0)

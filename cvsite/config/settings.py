@@ -158,3 +158,8 @@ def check(app: Sphinx, config: Config) -> None:
     problems += bibtex_settings.problems(config)
     if problems:
         raise settings_error(Path(app.confdir, "conf.py"), problems)
+
+
+def setup(app: Sphinx) -> None:
+    register(app)
+    app.connect("config-inited", check, priority=400)

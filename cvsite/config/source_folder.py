@@ -33,3 +33,8 @@ def check(app: Sphinx, config: Config) -> None:
         f"with `make html`, or `sphinx-build -c . {PAGES} _build/html`.\n"
         f"Build stopped: name {PAGES}/ as the source folder."
     )
+
+
+def setup(app: Sphinx) -> None:
+    # Before the settings (priority 400): a build of the wrong folder says only that.
+    app.connect("config-inited", check, priority=300)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from sphinx.application import Sphinx
+
+# Each registers its own settings and handlers, in this order; imported in setup(), so that
+# importing one module of this package loads no other.
+COMPONENTS = ("bib_check",)
 
 
 def setup(app: Sphinx) -> None:
-    # Imported here, not above: importing one module of this package loads no other.
-    from cvsite.publications import bib_check
-
-    # After the cv_* settings are checked (400), before the environment compares the settings
-    # with the last build's: it may point bibtex_bibfiles at a normalised copy.
-    app.connect("config-inited", bib_check.check_for_build, priority=450)
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)

@@ -275,3 +275,9 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def setup(app: Sphinx) -> None:
+    # After the cv_* settings are checked (400), before the environment compares the settings
+    # with the last build's: it may point bibtex_bibfiles at a normalised copy.
+    app.connect("config-inited", check_for_build, priority=450)
