@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, build_in_process, text_of
-from test_bad_input import PYTHON_TRACEBACK
+from test_bad_input import ANSI_ESCAPE, PYTHON_TRACEBACK
 
 from cvsite.publications import bib_check
 from cvsite.publications.latex_text import latex_to_plain
@@ -212,13 +212,19 @@ def build(source: Path, tmp_path: Path, *options: str) -> subprocess.CompletedPr
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, dirs_exist_ok=True)
     shutil.copy2(source, project / "refs.bib")
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", *options,
          str(project), str(tmp_path / "out")],
         capture_output=True,
         text=True,
         check=False,
     )  # fmt: skip
+    # Sphinx colours its messages where it thinks a terminal or CI shows them (CI=true).
+    result.stdout, result.stderr = (
+        ANSI_ESCAPE.sub("", result.stdout),
+        ANSI_ESCAPE.sub("", result.stderr),
+    )
+    return result
 
 
 def shown_titles(html: Path) -> list[str]:
