@@ -62,7 +62,8 @@ def test_a_file_the_helper_cannot_write_fails_the_build_naming_the_folder(tmp_pa
         from cvsite.speed.background import FileWriter
         writer = FileWriter(Path({str(missing)!r}))
         assert writer.in_background
-        writer.write("page.html", "<p>text</p>")
+        for number in range(200):
+            writer.write(f"page{{number}}.html", "<p>text</p>" * 1000)
         writer.close()
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

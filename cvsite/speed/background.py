@@ -40,15 +40,20 @@ END = b""  # the message that says there are no more files
 
 
 def _write_received_files(connection, folder: str) -> None:
-    """The helper process: write each (name, bytes) it receives; answer "" or the failure."""
-    try:
-        while message := connection.recv_bytes():
-            name, _, data = message.partition(b"\0")
+    """The helper process: write each (name, bytes) it receives; answer "" or the first
+    failure. It reads on to the end even after a failure, so the build never writes into a
+    pipe whose reader has gone (a broken pipe would hide the failure)."""
+    failure = ""
+    while message := connection.recv_bytes():
+        if failure:
+            continue
+        name, _, data = message.partition(b"\0")
+        try:
             with open(os.path.join(folder, name.decode()), "wb") as file:
                 file.write(data)
-        connection.send("")
-    except Exception as error:  # the build reports it, naming the folder
-        connection.send(f"{type(error).__name__}: {error}")
+        except Exception as error:  # the build reports it, naming the folder
+            failure = f"{type(error).__name__}: {error}"
+    connection.send(failure)
 
 
 class FileWriter:
