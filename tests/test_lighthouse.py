@@ -1,12 +1,11 @@
 """Lighthouse 12, mobile preset: best practices and SEO 100, performance at least 97 (100 is the
 goal). A page that misses the bar in one run gets the median of three.
 
-Every page but the paper pages, and of those the first and the last: every paper page is the
-same prototype with another entry in it (cvsite/papers/paper_pages.py), and each is checked
-in the browser all the same (tests/test_browser.py: axe, weight, requests, keyboard). A
-Lighthouse run costs seconds a page, alone on the machine.
+The pages of tests/test_browser.CHECKED: every page but the paper pages, and of those the first
+and the last (every paper page is the same prototype with another entry in it). A Lighthouse
+run costs seconds a page, alone on the machine.
 
-Accessibility and weight are not asked of Lighthouse: axe-core checks every page in four
+Accessibility and weight are not asked of Lighthouse: axe-core checks the same pages in four
 modes and the browser tests count its bytes and requests (tests/test_browser.py). These tests
 run after the rest of the suite, alone on the machine (`make test`), since a busy processor
 lowers the performance score.
@@ -16,12 +15,9 @@ from __future__ import annotations
 
 import pytest
 from lighthouse_runner import BAR, measure
-from test_browser import PAGES
+from test_browser import CHECKED as MEASURED
 
 pytestmark = pytest.mark.lighthouse
-PAPER_PAGES = [name for name in PAGES if name.startswith("publications/")]
-MEASURED = sorted({*(name for name in PAGES if name not in PAPER_PAGES), PAPER_PAGES[0],
-                   PAPER_PAGES[-1]})  # fmt: skip
 
 
 @pytest.fixture(scope="module")
