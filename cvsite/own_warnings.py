@@ -4,7 +4,7 @@ pytest's filterwarnings (pyproject.toml) covers the test process only; the suite
 site in subprocesses, so tests/conftest.py sets CVSITE_WARNINGS_AS_ERRORS=1, which they
 inherit, and cvsite installs the same filter in each of them when it is imported. Only
 warnings attributed to cvsite's modules: those other packages raise about their own code are
-theirs to fix (README.md lists them). A site's own build is left as it is.
+theirs to fix (CONTRIBUTING.md lists them). A site's own build is left as it is.
 """
 
 from __future__ import annotations

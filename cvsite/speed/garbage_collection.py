@@ -2,7 +2,7 @@
 
 A 2,000-entry .bib puts a few hundred thousand objects in the environment (parsed entries,
 formatted text, citations), and none of them is garbage while Sphinx runs. Three walks over
-them cost most of a rebuild where nothing changed (measured: README, "Build speed"):
+them cost most of a rebuild where nothing changed (measured: CONTRIBUTING.md, "Speed"):
 
 - Unpickling the environment creates them all at once, which sets off one collection after
   another, each over everything loaded so far. The collector is paused from the end of

@@ -1,0 +1,5 @@
+"""`python -m cvsite`, the same as the `cvsite` command."""
+
+from cvsite.cli.main import main
+
+main()

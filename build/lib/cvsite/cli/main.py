@@ -1,0 +1,203 @@
+"""The `cvsite` command: a new site from the scaffold, the settings a site can change, and the
+commands that build and check a site (cvsite/cli/site_commands.py).
+
+    cvsite new DIR --name NAME --email EMAIL --homepage URL [--paper a4|letter]
+    cvsite settings
+    cvsite html | pdf | check | serve | system-packages ...   (each with --help)
+    cvsite --version
+
+`new` asks for what is not given when run in a terminal; elsewhere a missing option stops it
+with exit status 2 naming the option. It writes cvsite/cli/scaffold/ into DIR, the placeholders
+({{name}}, ...) filled in, and never into a folder that holds anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cvsite import __version__
+from cvsite.cli import site_commands
+
+SCAFFOLD = Path(__file__).parent / "scaffold"
+EXECUTABLE = {".ci/run"}
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# Characters that would end a quoted setting, a YAML string or a BibTeX field early.
+UNSAFE_IN_NAME = re.compile(r'["{}\\\x00-\x1f\x7f]')
+
+QUESTIONS = {
+    "name": "Your name, as the CV spells it",
+    "email": "Your e-mail address",
+    "homepage": "Your homepage (https://...)",
+}
+
+
+def check_name(value: str) -> str | None:
+    if not value.strip():
+        return "is empty; give your name, as in --name 'Ada Lovelace'"
+    if UNSAFE_IN_NAME.search(value):
+        return "holds a quote, brace, backslash or control character; write the name without it"
+    return None
+
+
+def check_email(value: str) -> str | None:
+    if not EMAIL.fullmatch(value):
+        return f"{value!r} is not an e-mail address; write one such as ada@example.org"
+    return None
+
+
+def check_homepage(value: str) -> str | None:
+    url = urlsplit(value)
+    if url.scheme not in ("http", "https") or not url.netloc or " " in value:
+        return f"{value!r} is not a full URL; write one such as https://{value or 'example.org'}"
+    return None
+
+
+CHECKS: dict[str, Callable[[str], str | None]] = {
+    "name": check_name,
+    "email": check_email,
+    "homepage": check_homepage,
+}
+
+
+def ask(option: str) -> str:
+    """Ask in the terminal until the answer passes its check."""
+    while True:
+        try:
+            answer = input(f"{QUESTIONS[option]}: ").strip()
+        except (EOFError, KeyboardInterrupt):
+            sys.exit(f"\ncvsite new: stopped before --{option} was given; nothing was written")
+        problem = CHECKS[option](answer)
+        if problem is None:
+            return answer
+        print(f"  --{option} {problem}", file=sys.stderr)
+
+
+def pdf_name(name: str) -> str:
+    """`Zoë Ångström` -> `zoe-angstrom-cv`: ASCII, for a file name that travels well."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"{slug}-cv" if slug else "cv"
+
+
+def initials(name: str) -> str:
+    letters = [word[0] for word in name.split() if word[0].isalpha()]
+    return "".join(letters[:1] + letters[1:][-1:]).upper() or "CV"
+
+
+def placeholders(args: argparse.Namespace) -> dict[str, str]:
+    return {
+        "name": args.name,
+        "email": args.email,
+        "homepage": args.homepage,
+        "homepage_host": urlsplit(args.homepage).netloc,
+        "paper": args.paper,
+        "pdf_name": pdf_name(args.name),
+        "initials": initials(args.name),
+        "version": __version__,
+    }
+
+
+def fill(text: str, path: Path, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        if path.suffix == ".py":
+            # A quoted placeholder becomes a Python string literal of the value.
+            text = text.replace(f'"{{{{{key}}}}}"', json.dumps(value, ensure_ascii=False))
+        text = text.replace(f"{{{{{key}}}}}", value)
+    return text
+
+
+def scaffold_files() -> list[Path]:
+    return sorted(
+        path.relative_to(SCAFFOLD)
+        for path in SCAFFOLD.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
+def write_site(target: Path, values: dict[str, str]) -> list[Path]:
+    written = []
+    for relative in scaffold_files():
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        text = (SCAFFOLD / relative).read_text(encoding="utf-8")
+        destination.write_text(fill(text, relative, values), encoding="utf-8")
+        if relative.as_posix() in EXECUTABLE:
+            destination.chmod(0o755)
+        written.append(relative)
+    return written
+
+
+def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    target = Path(args.dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        what = "is a file" if not target.is_dir() else "is not empty"
+        sys.exit(
+            f"cvsite new: {target} {what}; name a new or empty folder, so that nothing in it "
+            "is overwritten"
+        )
+    interactive = sys.stdin.isatty()
+    for option in QUESTIONS:
+        if getattr(args, option) is None:
+            if not interactive:
+                parser.error(
+                    f"the option --{option} is missing (not run in a terminal, so it cannot be "
+                    f"asked); give it, as in: cvsite new {args.dir} --name 'Ada Lovelace' "
+                    "--email ada@example.org --homepage https://example.org"
+                )
+            setattr(args, option, ask(option))
+        problem = CHECKS[option](getattr(args, option))
+        if problem:
+            parser.error(f"--{option} {problem}")
+    try:
+        written = write_site(target, placeholders(args))
+    except OSError as error:
+        sys.exit(f"cvsite new: cannot write {error.filename}: {error.strerror}; name a folder "
+                 "you can write to")  # fmt: skip
+    print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}).")
+    print(f"Next: cd {target} && make html, then open _build/html/index.html;")
+    print("replace every text marked 'Example:' in docs/ and refs.bib, and run make test.")
+
+
+def list_settings() -> None:
+    from cvsite.config.settings import SETTINGS  # Sphinx is imported only for this command
+
+    for setting in SETTINGS:
+        print(f"{setting.name} (default {setting.default!r}): {setting.help}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cvsite", description="An academic website and PDF CV, built with Sphinx."
+    )
+    parser.add_argument("--version", action="version", version=f"cvsite {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    new_command = commands.add_parser(
+        "new", help="write a new site into DIR", description="Write a new site into DIR."
+    )
+    new_command.add_argument("dir", metavar="DIR", help="a new or empty folder")
+    new_command.add_argument("--name", help="your name, as the CV spells it")
+    new_command.add_argument("--email", help="your e-mail address")
+    new_command.add_argument("--homepage", help="your homepage, a full URL")
+    new_command.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                             help="the PDF's paper size (default a4)")  # fmt: skip
+    new_command.set_defaults(run=lambda args: new(new_command, args))
+    settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
+    settings_command.set_defaults(run=lambda args: list_settings())
+    site_commands.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [site_commands.SYSTEM_PACKAGES]:  # its own parser, --help included
+        site_commands.system_packages.main(argv[1:], prog=f"cvsite {argv[0]}")
+        return
+    args = build_parser().parse_args(argv)
+    args.run(args)

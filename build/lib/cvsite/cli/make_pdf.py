@@ -1,0 +1,124 @@
+"""`make pdf`: Sphinx's LaTeX builder, then latexmk with xelatex (as Read the Docs does it).
+
+    python -m cvsite.cli.make_pdf [--skip-without-tex] [OUTDIR]
+
+Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf). Fails when the LaTeX log reports what
+latexmk would let pass: a missing glyph, an undefined reference, a LaTeX error. Without TeX
+(xelatex, latexmk or a font of .ci/debian-packages.txt missing) it says how to install it and
+exits 1; with --skip-without-tex (`make html`) it says so in one line, removes the PDF of an
+earlier build (it may not match the pages any more, so the site links none) and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from cvsite.cli import system_packages
+from cvsite.pdf import fonts
+
+# Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
+LOG_PROBLEMS = re.compile(
+    r"^(Missing character: .*|! .*|.*LaTeX Error: .*"
+    r"|LaTeX Warning: (Reference|Citation) .* undefined.*"
+    r"|LaTeX Warning: There were undefined references\..*)$",
+    re.MULTILINE,
+)
+
+
+def log_problems(log_text: str) -> list[str]:
+    return sorted(set(match.group(0).strip() for match in LOG_PROBLEMS.finditer(log_text)))
+
+
+def reproducible_env(repo: Path) -> dict[str, str]:
+    """Dates in the PDF from the last commit, so that two builds give the same bytes."""
+    env = dict(os.environ)
+    if "SOURCE_DATE_EPOCH" not in env:
+        try:
+            result = subprocess.run(
+                ["git", "-C", str(repo), "log", "-1", "--format=%ct"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            env["SOURCE_DATE_EPOCH"] = result.stdout.strip() or "0"
+        except OSError:  # no git (a downloaded copy): a fixed date is still reproducible
+            env["SOURCE_DATE_EPOCH"] = "0"
+    env["FORCE_SOURCE_DATE"] = "1"
+    return env
+
+
+def build(repo: Path, outdir: Path, workdir: Path | None = None, *overrides: str) -> Path:
+    """Build the PDF of the site in `repo` into `outdir`; LaTeX works in `workdir`."""
+    env = reproducible_env(repo)
+    workdir = workdir or repo / "_build"
+    latex_dir = workdir / "latex"
+    sphinx = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(repo), "-W", "--keep-going", "-n", "-b",
+         "latex", "-d", str(workdir / "doctrees-latex"), *overrides, str(repo / "docs"),
+         str(latex_dir)],
+        check=False,
+        env=env,
+    )  # fmt: skip
+    if sphinx.returncode != 0:
+        # Sphinx has printed each problem with its file and line; no traceback on top of them.
+        sys.exit("make pdf: the PDF CV was not built: fix the problems above, then build again.")
+    tex_files = sorted(latex_dir.glob("*.tex"))
+    if len(tex_files) != 1:
+        sys.exit(f"make pdf: expected one .tex file in {latex_dir}, found {len(tex_files)}")
+    tex = tex_files[0]
+    latexmk = ["latexmk", "-r", "latexmkrc", "-pdfxe", "-f", "-interaction=nonstopmode", tex.name]
+    result = subprocess.run(latexmk, cwd=latex_dir, env=env, capture_output=True, text=True)
+    log = tex.with_suffix(".log")
+    problems = (
+        log_problems(log.read_text(encoding="utf-8", errors="replace")) if log.exists() else []
+    )
+    pdf = tex.with_suffix(".pdf")
+    # A character in no font: say where it is written and what to install, not just the log.
+    missing_characters = fonts.explain_missing_characters(problems, repo)
+    if missing_characters:
+        sys.exit(missing_characters)
+    if result.returncode != 0 or problems or not pdf.exists():
+        details = "\n  ".join(problems) or result.stdout[-2000:]
+        sys.exit(f"make pdf: LaTeX reported problems in {log}:\n  {details}")
+    outdir.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy2(pdf, outdir / pdf.name))
+
+
+def tex_help(missing: list[system_packages.Need]) -> str:
+    return (
+        f"{system_packages.names_of(missing)} missing. To build it, install TeX "
+        f"({system_packages.how_to_install(missing)}), then run make pdf"
+    )
+
+
+def skip_without_tex(outdir: Path, missing: list[system_packages.Need]) -> None:
+    """One line instead of the PDF; no PDF of an earlier build left to be linked as current."""
+    for stale in outdir.glob("*.pdf"):
+        stale.unlink()
+    print(f"PDF CV skipped, and not linked from the site: {tex_help(missing)}.", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m cvsite.cli.make_pdf")
+    parser.add_argument("--skip-without-tex", action="store_true")
+    parser.add_argument("outdir", nargs="?", type=Path)
+    args = parser.parse_args(argv)
+    repo = Path.cwd()
+    outdir = args.outdir or repo / "_build" / "pdf"
+    missing = system_packages.missing(repo, ("pdf",))
+    if missing and args.skip_without_tex:
+        skip_without_tex(outdir, missing)
+        return
+    if missing:
+        sys.exit(f"make pdf: cannot build the PDF CV: {tex_help(missing)}.")
+    print(f"make pdf: wrote {build(repo, outdir)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+# Settings of the site and PDF CV; the cvsite engine (requirements.txt) does the rest, and an
+# upgrade of it leaves this file as it is. Every cv_* setting and what it changes:
+# `cvsite settings`, or the "Settings" section of cvsite's README.
+
+# -- Who the site is about --------------------------------------------------------------------
+cv_owner = "{{name}}"
+cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
+cv_email = "{{email}}"
+cv_homepage = "{{homepage}}"
+cv_affiliation = ""  # your institution, for search engines
+cv_alumni_of = []  # the institutions of your past degrees
+cv_keywords = []  # your research topics, for the PDF's keywords
+
+# -- The PDF CV (make pdf) ----------------------------------------------------------------------
+cv_pdf_name = "{{pdf_name}}"  # _build/pdf/{{pdf_name}}.pdf
+cv_pdf_paper = "{{paper}}"  # "a4" or "letter"
+
+# -- The engine ------------------------------------------------------------------------------
+# cvsite brings MyST, sphinxcontrib-bibtex (refs.bib), OpenGraph, pydata-sphinx-theme and its
+# settings for a personal site; any of them set below wins over the engine's (README: "Settings").
+extensions = ["cvsite"]
+# Your own files, found by the engine: docs/_static/ (favicon.svg, stylesheets, images: add
+# one with html_css_files = ["custom.css"]) and docs/_templates/ (template overrides,
+# searched before the engine's). An upgrade of cvsite never touches either.

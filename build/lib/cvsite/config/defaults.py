@@ -1,0 +1,85 @@
+"""What `extensions = ["cvsite"]` brings: the libraries a site is built with, and the engine's
+settings as defaults that conf.py (or `-D name=value`) overrides.
+
+A setting counts as given when conf.py assigns it or the command line overrides it. Sphinx
+has no public "was this set?" (its `Config` keeps conf.py's names in a private attribute), so
+the names are read with `sphinx.config.eval_config_file`, the function Sphinx reads conf.py
+with, and `Config.overrides`. Comparing a value with Sphinx's default would take a site that
+writes `html_copy_source = True` for one that wrote nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config, eval_config_file
+
+# Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
+# sets up each extension once.
+LIBRARIES = ("myst_parser", "sphinxcontrib.bibtex", "sphinxext.opengraph")
+
+# Whole values, given only when the site gives none. (root_doc "index" and language "en" are
+# Sphinx's own defaults already; theme options are filled one by one in cvsite.web.site_theme.)
+ENGINE_DEFAULTS: dict[str, object] = {
+    "html_theme": "pydata_sphinx_theme",
+    "myst_enable_extensions": ("colon_fence", "deflist"),
+    "html_copy_source": False,
+    "html_use_index": False,  # a CV needs no general index page
+    "html_show_sourcelink": False,
+    "ogp_custom_meta_tags": ('<meta name="twitter:card" content="summary" />',),
+}
+
+# Files a site keeps by convention beside conf.py: the setting, where, and whether it is a list.
+# Given only where the file or folder exists, so that a site without one gets Sphinx's default
+# (and, for bibtex_bibfiles, the message that says what to set).
+CONVENTIONS: dict[str, tuple[str, bool]] = {
+    "bibtex_bibfiles": ("refs.bib", True),
+    "templates_path": ("docs/_templates", True),
+    "html_static_path": ("docs/_static", True),
+    "html_favicon": ("docs/_static/favicon.svg", False),
+}
+
+# Named after the site's owner when the site does not name them otherwise.
+OWNER_NAMED = ("project", "author", "copyright", "html_title")
+# Sphinx's aliases: a site that gives one has given the other.
+ALIASES = {"copyright": "project_copyright", "root_doc": "master_doc"}
+
+
+def setup(app: Sphinx) -> None:
+    for library in LIBRARIES:
+        app.setup_extension(library)
+    # First of cvsite's handlers: the checks and the web layer read the values filled here.
+    app.connect("config-inited", fill_defaults, priority=200)
+
+
+def given_settings(app: Sphinx, config: Config) -> set[str]:
+    """The names conf.py assigns, and those the command line overrides."""
+    given = set(config.overrides)
+    if app.confdir is not None and Path(app.confdir, "conf.py").is_file():
+        given |= set(eval_config_file(Path(app.confdir, "conf.py"), app.tags))
+    # A dotted override (-D html_theme_options.x=y) sets one key of a dictionary.
+    given |= {name.partition(".")[0] for name in given}
+    given |= {alias for name, alias in ALIASES.items() if name in given}
+    given |= {name for name, alias in ALIASES.items() if alias in given}
+    return given
+
+
+def fill_defaults(app: Sphinx, config: Config) -> None:
+    given = given_settings(app, config)
+
+    def fill(name: str, value: object) -> None:
+        if name not in given and name in config:
+            config[name] = value
+
+    for name, value in ENGINE_DEFAULTS.items():
+        # A new list each build: a site's later edits never reach the shared default.
+        fill(name, list(value) if isinstance(value, tuple) else value)
+    confdir = Path(app.confdir) if app.confdir is not None else None
+    for name, (relative, is_list) in CONVENTIONS.items():
+        if confdir is not None and (confdir / relative).exists():
+            fill(name, [relative] if is_list else relative)
+    owner = config.cv_owner if "cv_owner" in config else None
+    if isinstance(owner, str) and owner.strip():
+        for name in OWNER_NAMED:
+            fill(name, owner)

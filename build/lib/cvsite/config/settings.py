@@ -1,0 +1,165 @@
+"""The `cv_*` settings a site declares in conf.py, checked before anything is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from cvsite.config import bibtex_settings
+from cvsite.errors import settings_error
+from cvsite.pdf.fonts import DEFAULT_FONTS
+from cvsite.publications import owner_names
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    type: type
+    required: bool
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "cv_owner", "", str, True, 'the owner\'s name as the CV spells it, e.g. "Ada Lovelace"'
+    ),
+    Setting(
+        "cv_owner_variants",
+        [],
+        list,
+        False,
+        'other spellings of the owner\'s name in refs.bib, e.g. ["A. Lovelace"]',
+    ),
+    Setting(
+        "cv_not_owner",
+        [],
+        list,
+        False,
+        'spellings in refs.bib that match cv_owner but are someone else, e.g. ["A. Lovelace"]',
+    ),
+    Setting("cv_email", "", str, False, 'the contact e-mail, e.g. "ada@example.org"'),
+    Setting("cv_homepage", "", str, False, 'the homepage URL, e.g. "https://example.org"'),
+    Setting(
+        "cv_affiliation",
+        "",
+        str,
+        False,
+        'the current institution, for search engines, e.g. "University of London"',
+    ),
+    Setting(
+        "cv_alumni_of",
+        [],
+        list,
+        False,
+        'the institutions of past degrees, e.g. ["University of Cambridge"]',
+    ),
+    Setting(
+        "cv_keywords",
+        [],
+        list,
+        False,
+        'the research topics, for the PDF\'s keywords, e.g. ["Machine learning"]',
+    ),
+    Setting(
+        "cv_pdf_name",
+        "",
+        str,
+        False,
+        'the PDF\'s file name without ".pdf", e.g. "ada-cv"; empty: no PDF link on the site',
+    ),
+    Setting("cv_pdf_paper", "a4", str, True, '"a4" or "letter"'),
+    Setting(
+        "cv_pdf_dir",
+        "_build/pdf",
+        str,
+        True,
+        "the folder, relative to conf.py, where `make pdf` writes the PDF",
+    ),
+    Setting(
+        "cv_pdf_fonts",
+        DEFAULT_FONTS,
+        list,
+        True,
+        "the PDF's font families, the main one first, then those for scripts it lacks, "
+        'e.g. ["FreeSerif", "WenQuanYi Zen Hei"]',
+    ),
+    Setting(
+        "cv_bib_strict",
+        False,
+        bool,
+        False,
+        "True (every note about the .bib files stops the build) or False",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, "env", types=(setting.type,))
+
+
+def not_owner_problems(config: Config) -> list[str]:
+    """cv_not_owner: names, none of them the owner's own spelling (which would unbold it)."""
+    spellings = config.cv_not_owner if isinstance(config.cv_not_owner, list) else []
+    problems = []
+    for spelling in spellings:
+        if not isinstance(spelling, str) or not spelling.strip():
+            problems.append(f"cv_not_owner holds {spelling!r}; each must be a non-empty name.")
+        elif isinstance(config.cv_owner, str) and owner_names.same_spelling(
+            spelling, config.cv_owner
+        ):
+            problems.append(
+                f"cv_not_owner holds {spelling!r}, which is cv_owner itself; remove it from "
+                "cv_not_owner (it lists spellings that are someone else)."
+            )
+    return problems
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """Fail early, naming the setting and the fix, rather than building a wrong site."""
+    problems = []
+    for setting in SETTINGS:
+        value = config[setting.name]
+        if not isinstance(value, setting.type):
+            problems.append(
+                f"{setting.name} must be a {setting.type.__name__}, "
+                f"not {type(value).__name__}; set it to {setting.help}."
+            )
+        elif setting.required and not value:
+            problems.append(f"{setting.name} is missing; set it to {setting.help}.")
+    variants = config.cv_owner_variants
+    for variant in variants if isinstance(variants, list) else []:
+        if not isinstance(variant, str) or not variant.strip():
+            problems.append(f"cv_owner_variants holds {variant!r}; each must be a non-empty name.")
+    problems += not_owner_problems(config)
+    fonts = config.cv_pdf_fonts
+    for font in fonts if isinstance(fonts, list) else []:
+        if not isinstance(font, str) or not font.strip():
+            problems.append(
+                f"cv_pdf_fonts holds {font!r}; each must be a font family as `fc-list : family` "
+                'names it, e.g. "FreeSerif".'
+            )
+    if config.cv_pdf_paper not in ("a4", "letter"):
+        problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
+    homepage = config.cv_homepage
+    if isinstance(homepage, str) and homepage and not homepage.startswith(("https://", "http://")):
+        problems.append(f"cv_homepage {homepage!r} is not a full URL; write https://{homepage}.")
+    for name in ("cv_alumni_of", "cv_keywords"):  # texts that the site and the PDF print
+        items = config[name] if isinstance(config[name], list) else []
+        problems += [
+            f"{name} holds {item!r}; each must be a non-empty text in quotes."
+            for item in items
+            if not isinstance(item, str) or not item.strip()
+        ]
+    problems += bibtex_settings.problems(config)
+    if problems:
+        raise settings_error(Path(app.confdir, "conf.py"), problems)
+
+
+def setup(app: Sphinx) -> None:
+    register(app)
+    app.connect("config-inited", check, priority=400)

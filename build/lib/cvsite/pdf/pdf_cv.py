@@ -1,0 +1,88 @@
+"""The PDF CV: Sphinx's LaTeX builder set up to read like a CV, not like a manual.
+
+Only the section pages go into the PDF (the home page's own text is for the web): a header with
+the name and contact line, compact unnumbered sections, no title page, contents or index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders.latex import default_latex_documents
+from sphinx.config import Config
+
+from cvsite.pdf import pdf_scripts
+
+STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
+PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
+
+
+def latex_escape(text: str) -> str:
+    for char, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def header(config: Config) -> str:
+    shown_homepage = config.cv_homepage.removeprefix("https://").removeprefix("http://")
+    # The name may be in any script: it switches font as the pages' text does.
+    name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, latex_escape)
+    fields = (config.cv_email, config.cv_homepage, shown_homepage)
+    return rf"\cvsiteheader{{{name}}}" + "".join("{" + latex_escape(f) + "}" for f in fields)
+
+
+def pdf_metadata(config: Config) -> str:
+    fields = {
+        "pdftitle": f"{config.cv_owner}: Curriculum Vitae",
+        "pdfauthor": config.cv_owner,
+        "pdfsubject": "Curriculum Vitae",
+        "pdfkeywords": ", ".join(config.cv_keywords),
+    }
+    return r"\hypersetup{" + ",".join(f"{k}={{{latex_escape(v)}}}" for k, v in fields.items()) + "}"
+
+
+def latex_documents_left_out(config: Config) -> bool:
+    """Whether conf.py left latex_documents out: it holds what Sphinx's LaTeX builder computes
+    then (its own default_latex_documents, the function it registers as the default)."""
+    return list(config.latex_documents) == list(default_latex_documents(config))
+
+
+def apply_defaults(app: Sphinx, config: Config) -> None:
+    """Fill the latex_* settings from the cv_* ones; a value set in conf.py wins."""
+    name = config.cv_pdf_name or "cv"
+    config.latex_engine = "xelatex"
+    if latex_documents_left_out(config):
+        # toctree_only=True: the section pages, not the home page's introduction.
+        config.latex_documents = [
+            (
+                config.root_doc,
+                f"{name}.tex",
+                f"{config.cv_owner}: CV",
+                config.cv_owner,
+                "howto",
+                True,
+            )
+        ]
+    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE)]
+    config.latex_domain_indices = False
+    config.latex_use_xindy = False
+    config.latex_show_urls = "no"
+    elements = {
+        "papersize": PAPER_SIZES[config.cv_pdf_paper],
+        "pointsize": "10pt",
+        "releasename": "",
+        "fncychap": "",
+        "maketitle": header(config),
+        "tableofcontents": "",
+        "printindex": "",
+        "extraclassoptions": "openany,oneside",
+        "sphinxsetup": "hmargin=1.8cm, vmargin=1.6cm, TitleColor=black, InnerLinkColor=black, "
+        "OuterLinkColor={rgb}{0.0,0.25,0.55}",
+        "preamble": r"\usepackage{cvsite}" + "\n" + pdf_metadata(config),
+    }
+    config.latex_elements = {**elements, **config.latex_elements}
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", apply_defaults)

@@ -1,0 +1,16 @@
+"""The publication record: the .bib files read, checked and reported once per build."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from sphinx.application import Sphinx
+
+# Each registers its own settings and handlers, in this order; imported in setup(), so that
+# importing one module of this package loads no other.
+COMPONENTS = ("bib_check",)
+
+
+def setup(app: Sphinx) -> None:
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)

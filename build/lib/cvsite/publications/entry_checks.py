@@ -1,0 +1,327 @@
+"""Checks of one entry's fields: what is missing, misspelled, unreadable or odd, as notes that
+say what the site made of it and how to write it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from cvsite.publications.fields import (
+    KNOWN_FIELDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    RENDERED_FIELDS,
+    REQUIRED_FIELDS,
+)
+from cvsite.publications.latex_text import plain_from_latex
+from cvsite.publications.record import written_name_key
+from cvsite.publications.rules import (
+    FOUR_DIGITS,
+    is_pending,
+    month_number,
+    read_date,
+    read_selected,
+    split_names,
+)
+from cvsite.publications.written_entries import BibEntry, Problem, shorten
+
+
+def top_level_commas(name: str) -> int:
+    if name.count(",") < 3 or "{" not in name:  # the usual cases, without a walk
+        return name.count(",")
+    depth = commas = 0
+    for char in name:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        commas += char == "," and depth == 0
+    return commas
+
+
+# biblatex's date: ISO 8601, with a time (Zotero writes 2030-10-04T00:00:00), or a range of
+# two (2027/2028, 2020-05/2020-07, open at one end).
+ISO_DATE = r"\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)?)?)?)?"
+BIBLATEX_DATE = re.compile(rf"{ISO_DATE}(?:/(?:{ISO_DATE}|\.\.)?)?|(?:\.\.)?/{ISO_DATE}")
+ONE_MONTH = re.compile(
+    r"(?P<word>[a-z]+)\.?(?:\s+\d{1,2})?|(?P<number>\d{1,2})|\d{1,2}\s+(?P<after>[a-z]+)\.?"
+)
+LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+# biblatex's extended name format: `family=Hoek, given=Pieter, prefix=van den, useprefix=true`.
+EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
+EXTENDED_PART = re.compile(r"\s*([a-z\-]+)\s*=\s*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def extended_as_bibtex(name: str) -> str:
+    """An extended-format name as BibTeX writes it: `van den Hoek, Pieter`."""
+    parts: dict[str, str] = {}
+    depth, start = 0, 0
+    for index, char in enumerate(name + ","):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            found = EXTENDED_PART.match(name[start:index])
+            if found:
+                parts[found.group(1).lower()] = found.group(2)
+            start = index + 1
+    family = " ".join(part for part in (parts.get("prefix"), parts.get("family")) if part)
+    return ", ".join(part for part in (family, parts.get("suffix"), parts.get("given")) if part)
+
+
+def month_is_readable(value: str) -> bool:
+    """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, and a day with it (`OCT 26`, `26 Oct`, as Web
+    of Science writes): one month, read as meant (rules.month_number reads it)."""
+    words = value.replace("{", "").replace("}", "").strip().lower()
+    one = ONE_MONTH.fullmatch(words)
+    if not one:
+        return False
+    word, number = one.group("word") or one.group("after"), one.group("number")
+    return word in MONTHS if word else 1 <= int(number) <= 12
+
+
+def first_month(value: str) -> str | None:
+    """The month that the site reads (rules.month_number), as BibTeX's macro: `jan`."""
+    number = month_number(value)
+    return MONTH_ABBREVIATIONS[int(number) - 1] if number else None
+
+
+def plausible_slip(name: str, entry: BibEntry) -> str | None:
+    """The field an unknown field name is a typo of, if that field is missing and the name is
+    no field of its own: `opt...` (bibtex-mode's disabled field) or one that wraps a known
+    name (`cv_selected`, `fjournal`, `trueauthor`) is not a typo."""
+    if name.startswith("opt") or any(
+        name.startswith(known) or name.endswith(known) for known in KNOWN_FIELDS if len(known) > 2
+    ):
+        return None
+    close = difflib.get_close_matches(name, RENDERED_FIELDS, n=1, cutoff=0.75)
+    return close[0] if close and close[0] not in entry.fields else None
+
+
+# Each check below takes the entry and `note(line, message)`, which records a note (the build
+# goes on); `check_entry` runs them in a fixed order, the order the notes are reported in.
+Note = Callable[[int, str], None]
+
+
+def check_required_fields(entry: BibEntry, note: Note) -> None:
+    """The fields its type needs (fields.REQUIRED_FIELDS); without a title it is still shown."""
+    required = () if entry.broken else REQUIRED_FIELDS.get(entry.type, ("title",))
+    for requirement in required:
+        options = requirement.split("|")
+        if any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
+            continue
+        if options[0] == "title":  # a dataset, software, a colleague's thesis: still shown
+            note(
+                entry.line,
+                f"@{entry.type} has no 'title': shown with its key, {entry.key!r}, as the "
+                "text that links to its page (BibTeX prints no title, with a warning); add "
+                "title = {...}",
+            )
+            continue
+        either = f" (or '{options[1]}')" if len(options) > 1 else ""
+        note(
+            entry.line,
+            f"@{entry.type} has no '{options[0]}'{either}: shown without it, as BibTeX does "
+            f"(with a warning); add {options[0]} = {{...}}",
+        )
+
+
+def check_year(entry: BibEntry, note: Note) -> None:
+    """A year that is four digits or pending (`In press`); anything else is sorted by guess."""
+    year = entry.fields.get("year")
+    written = year.value.replace("{", "").replace("}", "").strip() if year else ""
+    if year and written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
+        digits = FOUR_DIGITS.search(written)
+        sorted_as = f"sorted as {digits.group(0)}" if digits else "sorted last"
+        fix = f"year = {{{digits.group(0)}}}" if digits else "year = {2023} or {In press}"
+        note(
+            year.line,
+            f"year {year.value!r} is not a year: shown as written, {sorted_as}; write {fix}",
+        )
+
+
+def check_date(entry: BibEntry, note: Note) -> None:
+    """biblatex's date: ISO 8601 or a range; a loose `2020/5/3` is read as meant."""
+    date = entry.fields.get("date")
+    written = date.value.strip() if date else ""
+    if date and written and not BIBLATEX_DATE.fullmatch(written):
+        loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
+        if loose:
+            meant = "-".join(read_date(written))
+            note(date.line, f"date {written!r} read as {meant}; write date = {{{meant}}}")
+        else:
+            note(
+                date.line,
+                f"date {written!r} is not YYYY, YYYY-MM or YYYY-MM-DD: its year is "
+                "the first four digits in it, if any; write date = {2020-05}",
+            )
+
+
+def check_month(entry: BibEntry, note: Note) -> None:
+    """One month, as a number, a macro or a name; a range is read as its first month."""
+    month = entry.fields.get("month")
+    if month is None:
+        return
+    written = month.value.replace("{", "").replace("}", "").strip()
+    if not written:
+        note(month.line, "month is empty: ignored; delete it or write month = apr")
+    elif not month_is_readable(written):
+        first = first_month(written)
+        if first:
+            note(
+                month.line,
+                f"month {month.value!r} is not one month (a range, or days with it): read as "
+                f"{first}; write month = {first}",
+            )
+        else:
+            note(
+                month.line,
+                f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
+            )
+
+
+def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Problem]:
+    """The `author` or `editor` list: empty, unreadable (an error: returned), or mended in the
+    normalised copy (empty names, a trailing comma, biblatex's extended format) with a note."""
+    names = entry.fields.get(role)
+    if names is None:
+        return []
+    parts = split_names(names.value)
+    extended = [part for part in parts if EXTENDED_NAME.match(part)]
+    parts = [extended_as_bibtex(part) if part in extended else part for part in parts]
+    stray = [part for part in parts if part.rstrip().endswith(",")]
+    parts = [part.rstrip().rstrip(",").rstrip() if part in stray else part for part in parts]
+    if not names.value.strip():
+        note(names.line, f"{role} is empty: shown without {role}s; write the names or delete it")
+    elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
+        # BibTeX reads "Last, Jr, First": the names were likely separated by commas.
+        return [
+            Problem(
+                path,
+                names.line,
+                entry.key,
+                f"{role} name {shorten(too_many_commas[0])!r} has more than two commas, so "
+                "BibTeX and pybtex cannot read it as one name; separate the names with "
+                "'and', as in 'Smith, Jane and Doe, John'",
+            )
+        ]
+    elif any(not part for part in parts) or extended or stray:
+        kept = " and ".join(part for part in parts if part)
+        if names.value_span:  # what pybtex would misread, the copy writes as meant
+            entry.edits.append((*names.value_span, kept))
+        note_mended_names(role, names.line, parts, kept, stray, extended, note)
+    return []
+
+
+def note_mended_names(
+    role: str,
+    line: int,
+    parts: list[str],
+    kept: str,
+    stray: list[str],
+    extended: list[str],
+    note: Note,
+) -> None:
+    """The notes for a name list that the normalised copy writes as `kept`."""
+    if any(not part for part in parts):
+        note(
+            line,
+            f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
+            f"write {role} = {{{kept}}}",
+        )
+    for part in stray:
+        note(
+            line,
+            f"{role} name {shorten(part)!r} ends with a comma, so BibTeX and pybtex "
+            "would read what follows the first comma as a suffix, like 'Jr.', and no "
+            f"given name: read as {part.rstrip().rstrip(',')!r}; delete the comma",
+        )
+    for part in extended:
+        note(
+            line,
+            f"{role} name {shorten(part)!r} is in biblatex's extended format, which "
+            f"BibTeX and pybtex read as one odd name: read as "
+            f"{extended_as_bibtex(part)!r}; to build with BibTeX too, write it so in "
+            f"{role}",
+        )
+
+
+def check_unknown_fields(entry: BibEntry, note: Note) -> None:
+    """Unknown fields are ignored, as BibTeX ignores them; a likely typo gets a note."""
+    for name, bib_field in entry.fields.items():
+        if name in KNOWN_FIELDS:
+            continue
+        meant = plausible_slip(name, entry)
+        if meant:
+            note(
+                bib_field.line,
+                f"unknown field '{name}' (ignored, as BibTeX ignores it): did you mean '{meant}'?",
+            )
+
+
+def check_venues(entry: BibEntry, note: Note) -> None:
+    """A journal or book title holding a LaTeX command that only a document defining it can
+    expand (ADS's aas_macros.sty): shown as written, backslash and all."""
+    for name in ("journal", "journaltitle", "booktitle"):
+        venue = entry.fields.get(name)
+        if venue and re.fullmatch(r"\s*\\[A-Za-z]+\s*", venue.value):
+            # ADS writes journals as the macros of aas_macros.sty, which only LaTeX knows.
+            note(
+                venue.line,
+                f"{name} = {{{venue.value.strip()}}} is a LaTeX macro that only a document "
+                f"defining it (such as aas_macros.sty) can expand: shown as written; write "
+                f"the name, as in {name} = {{...}}",
+            )
+        elif venue and "\\" in venue.value:
+            command = LATEX_COMMAND.search(plain_from_latex(venue.value))
+            if command:  # left undecoded: shown as written, backslash and all
+                note(
+                    venue.line,
+                    f"{name} = {{{shorten(venue.value)}}} holds {command.group(0)}, a LaTeX "
+                    "command that only a document defining it can expand: shown as written; write "
+                    f"the character or words it stands for in {name}",
+                )
+
+
+def check_selected(entry: BibEntry, note: Note) -> None:
+    """`selected` reads as true or false (rules.read_selected); anything else is false."""
+    selected = entry.fields.get("selected")
+    if selected and read_selected(selected.value) is None:
+        note(
+            selected.line,
+            f"selected {selected.value!r} is not true or false: read as false; "
+            "write selected = {true}",
+        )
+
+
+def check_equal_contribution(entry: BibEntry, note: Note) -> None:
+    """Every name in `equal_contribution` is one of the authors, or it marks no one."""
+    equal = entry.fields.get("equal_contribution")
+    if equal is None:
+        return
+    # As the site reads them: "Ada Lovelace*" is Ada Lovelace, with a mark.
+    authors = {written_name_key(n) for n in split_names(entry.fields.get("author", equal).value)}
+    for name in split_names(equal.value):
+        if name and written_name_key(name) not in authors:
+            note(
+                equal.line,
+                f"equal_contribution names {name!r}, who is not among the authors: no mark "
+                "for that name; write the name exactly as in author",
+            )
+
+
+def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
+    """All notes on one entry (and an error for a name list no one can read), in a fixed order."""
+    problems: list[Problem] = []
+
+    def note(line: int, message: str) -> None:
+        problems.append(Problem(path, line, entry.key, message, stops=False))
+
+    check_required_fields(entry, note)
+    check_year(entry, note)
+    check_date(entry, note)
+    check_month(entry, note)
+    for role in ("author", "editor"):
+        problems.extend(check_names(path, entry, role, note))
+    check_unknown_fields(entry, note)
+    check_venues(entry, note)
+    check_selected(entry, note)
+    check_equal_contribution(entry, note)
+    return problems

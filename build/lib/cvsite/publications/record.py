@@ -1,0 +1,251 @@
+"""One publication as the site reads it: a typed, immutable record made once per build from
+the entry that pybtex read (through sphinxcontrib-bibtex), and what every consumer reads: the
+lists' style, the selected list, the paper pages, Scholar tags and JSON-LD, and the PDF.
+
+The rules it applies are the functions of rules.py, which `make check` applies to its own,
+line-keeping reading of the files (bib_syntax.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pybtex.database import Entry
+from pybtex.database import Person as PybtexPerson
+from pybtex.exceptions import PybtexError
+
+from cvsite.publications import rules
+from cvsite.publications.fields import LINK_FIELDS
+from cvsite.publications.latex_text import plain_name_and_marks
+from cvsite.publications.owner_names import EQUAL_CONTRIBUTION
+
+EQUAL_CONTRIBUTION_MARK = EQUAL_CONTRIBUTION  # "*" after a name
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the entry is written: the .bib file as conf.py names it, and the line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as BibTeX splits the name, and as the site shows it."""
+
+    first: tuple[str, ...]
+    middle: tuple[str, ...]
+    von: tuple[str, ...]
+    last: tuple[str, ...]
+    jr: tuple[str, ...]
+    name: str  # plain text, in reading order, without marks or DBLP number
+    marks: str = ""  # "*", "†", "‡" as written with the name
+    number: str = ""  # DBLP's homonym number ("Wei Wang 0001"), not shown
+
+    @property
+    def key(self) -> str:
+        return rules.name_key(self.name)
+
+    @property
+    def is_others(self) -> bool:
+        """BibTeX's `and others`: shown as "et al."."""
+        return self.key == "others"
+
+
+@dataclass(frozen=True)
+class Venue:
+    short: str  # as the lists show it (LaTeX as written): venue_short, abbr, else full
+    full: str  # booktitle, journal, ..., howpublished (LaTeX as written)
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    shown: str  # the year as shown: `2020`, `In press`, or the year of `date`
+    sort_year: int  # pending years are the newest; no year at all sorts last (0)
+    parts: tuple[str, ...]  # (year, month, day) as far as known, for Scholar and JSON-LD
+
+    @property
+    def month(self) -> str:
+        """ "01" to "12", or "" when not known."""
+        return self.parts[1] if len(self.parts) > 1 else ""
+
+    @property
+    def day(self) -> str:
+        return self.parts[2] if len(self.parts) > 2 else ""
+
+    @property
+    def pending(self) -> bool:
+        """A state (`In press`, `to appear`) rather than a time."""
+        return rules.is_pending(self.shown)
+
+
+@dataclass(frozen=True)
+class Record:
+    key: str
+    type: str  # lower case: article, inproceedings, ...
+    kind: str  # peer-reviewed, preprints or other (the list that shows it)
+    title: str  # LaTeX as written
+    authors: tuple[Person, ...]
+    editors: tuple[Person, ...]
+    venue: Venue
+    date: PublicationDate
+    doi: str  # bare: 10.1000/xyz
+    arxiv: str | None  # the arXiv identifier, if the entry has one
+    links: tuple[tuple[str, str], ...]  # (label, address): DOI, URL, PDF, Code, in this order
+    award: str  # LaTeX as written ("" or blank: none)
+    selected: bool
+    equal_contributors: frozenset[str]  # name keys: named in equal_contribution, or marked *
+    fields: tuple[tuple[str, str], ...]  # every field as written, names in lower case
+    source: Source | None = None  # None where the build has no line for it
+    # The pybtex entry it was made from: what the BibTeX export writes from.
+    entry: Entry | None = field(default=None, compare=False, repr=False, hash=False)
+
+    def field(self, *names: str) -> str:
+        """The first of these fields that the entry has (not empty), as written; "" if none."""
+        values = dict(self.fields)
+        return next((values[n].strip() for n in names if values.get(n, "").strip()), "")
+
+    def link(self, label: str) -> str:
+        return next((address for name, address in self.links if name == label), "")
+
+    def is_equal_contributor(self, person: Person) -> bool:
+        return EQUAL_CONTRIBUTION_MARK in person.marks or person.key in self.equal_contributors
+
+
+def newest_first(record: Record) -> int:
+    """The order of every list: year descending (a sort key; Python's sort is stable, so
+    within a year the order of refs.bib)."""
+    return -record.date.sort_year
+
+
+def person_of(person: PybtexPerson) -> Person:
+    return person_from_parts(
+        tuple(person.first_names),
+        tuple(person.middle_names),
+        tuple(person.prelast_names),
+        tuple(person.last_names),
+        tuple(person.lineage_names),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a .bib repeats its coauthors: one Person each
+def person_from_parts(
+    first: tuple[str, ...],
+    middle: tuple[str, ...],
+    von: tuple[str, ...],
+    last: tuple[str, ...],
+    jr: tuple[str, ...],
+) -> Person:
+    name, marks, number = plain_name_and_marks(" ".join(first + middle + von + last + jr))
+    return Person(first, middle, von, last, jr, name, marks, number)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def written_name_key(written: str) -> str:
+    """The key of one name as a .bib writes it, read as BibTeX splits it: "Lovelace, Ada" and
+    "Ada Lovelace*" are one person (`make check` compares names by it too)."""
+    try:
+        return person_of(PybtexPerson(written)).key
+    except PybtexError:  # too many commas: make check reports it; read it as written
+        return rules.name_key(plain_name_and_marks(written)[0])
+
+
+def named_equal_contributors(value: str) -> tuple[str, ...]:
+    """The name keys of those named in `equal_contribution` ("Lovelace, Ada and ...")."""
+    return tuple(written_name_key(name.strip()) for name in rules.split_names(value) if name)
+
+
+def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
+    """The record of one pybtex entry (see `record_of` for the build's, made once)."""
+    fields = {name.lower(): value for name, value in entry.fields.items()}
+    authors = tuple(person_of(p) for p in entry.persons.get("author", []))
+    arxiv = rules.arxiv_id(
+        fields.get("eprint", ""), fields.get("archiveprefix", fields.get("eprinttype", "arxiv"))
+    )
+    shown = rules.shown_year(fields.get("year", ""), fields.get("date", ""))
+    date = PublicationDate(
+        shown=shown,
+        sort_year=rules.sort_year(shown, arxiv),
+        parts=rules.publication_date(
+            fields.get("year", ""), fields.get("month", ""), fields.get("date", ""), arxiv
+        ),
+    )
+    links = []
+    for name, label in LINK_FIELDS:
+        value = fields.get(name, "")
+        if name == "doi":
+            bare = rules.bare_doi(value)
+            address = f"https://doi.org/{bare}" if bare else ""
+        else:
+            address = rules.web_address(value)
+        if address:
+            links.append((label, address))
+    equal = [*named_equal_contributors(fields.get("equal_contribution", ""))]
+    equal += [p.key for p in authors if EQUAL_CONTRIBUTION_MARK in p.marks]
+    short, full = rules.venue_fields(fields)
+    return Record(
+        key=entry.key,
+        type=entry.type.lower(),
+        kind=rules.kind_of(entry.type),
+        title=fields.get("title", ""),
+        authors=authors,
+        editors=tuple(person_of(p) for p in entry.persons.get("editor", [])),
+        venue=Venue(short, full),
+        date=date,
+        doi=rules.bare_doi(fields.get("doi", "")),
+        arxiv=arxiv,
+        links=tuple(links),
+        award=fields.get("award", ""),
+        selected=rules.read_selected(fields.get("selected", "")) is True,
+        equal_contributors=frozenset(equal),
+        fields=tuple(fields.items()),
+        source=source,
+        entry=entry,
+    )
+
+
+class RecordBook:
+    """The build's records: each entry converted once, however many consumers read it.
+
+    Keyed by the Entry object (which sphinxcontrib-bibtex keeps for the whole build, and
+    restores from the environment on a warm one), so a record is made only when some consumer
+    needs it: a rebuild that formats nothing converts nothing.
+    """
+
+    def __init__(self, sources: dict[str, Source] | None = None) -> None:
+        self.sources = sources or {}  # by key, case-folded (BibTeX's keys ignore case)
+        self.records: dict[int, tuple[Entry, Record]] = {}
+
+    def record(self, entry: Entry) -> Record:
+        found = self.records.get(id(entry))
+        if found is None or found[0] is not entry:
+            made = record_of_entry(entry, self.sources.get(entry.key.casefold()))
+            found = self.records[id(entry)] = (entry, made)
+        return found[1]
+
+    def all(self, entries: Iterable[Entry]) -> list[Record]:
+        return [self.record(entry) for entry in entries]
+
+
+_book = RecordBook()
+
+
+def start_build(sources: dict[str, Source]) -> None:
+    """A new build (config-inited): records of earlier builds are not this one's."""
+    global _book
+    _book = RecordBook(sources)
+
+
+def record_of(entry: Entry) -> Record:
+    """The build's record of this entry, made on first use."""
+    return _book.record(entry)
+
+
+def records_of(entries: Iterable[Entry]) -> list[Record]:
+    return _book.all(entries)

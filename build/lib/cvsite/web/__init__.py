@@ -1,0 +1,21 @@
+"""The web layer: the theme set up for a CV, its icons and weight, sitemap and search engines."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from sphinx.application import Sphinx
+
+# Asked by the web layer, answered by other concerns: sitemaps besides sitemap.xml (each
+# handler returns a path relative to the site, or None).
+EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
+
+# Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
+# that importing one module of this package loads no other.
+COMPONENTS = ("site_theme", "generator", "search_engines", "sitemap", "pdf_link", "page_weight")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_event(EXTRA_SITEMAPS)
+    for name in COMPONENTS:
+        import_module(f"{__name__}.{name}").setup(app)
