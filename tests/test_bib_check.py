@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, build_in_process, text_of
+from conftest import REPO, InProcessBuild, build_in_process, text_of
 from test_bad_input import ANSI_ESCAPE, PYTHON_TRACEBACK
 
 from cvsite.publications import bib_check
@@ -207,14 +207,26 @@ def entries_written(path: Path) -> int:
     return sum(kind.lower() not in ("string", "comment", "preamble") for kind in types)
 
 
-def build(source: Path, tmp_path: Path, *options: str) -> subprocess.CompletedProcess:
-    """The bib-style project with `source` as its refs.bib, built as `make html` builds."""
+def project_with(source: Path, tmp_path: Path) -> Path:
+    """The bib-style project with `source` as its refs.bib."""
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, dirs_exist_ok=True)
     shutil.copy2(source, project / "refs.bib")
+    return project
+
+
+def build(source: Path, tmp_path: Path, **overrides) -> InProcessBuild:
+    """The bib-style project with `source` as its refs.bib, built as `make html` builds it, in
+    this process; its pages in tmp_path / "html", its doctrees in tmp_path / "doctrees"."""
+    return build_in_process(project_with(source, tmp_path), tmp_path, **overrides)
+
+
+def sphinx_build(source: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    """The same, through sphinx-build in a process of its own, for what only it prints."""
+    project = project_with(source, tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", *options,
-         str(project), str(tmp_path / "out")],
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html",
+         str(project), str(tmp_path / "html")],
         capture_output=True,
         text=True,
         check=False,
@@ -256,7 +268,7 @@ def test_reported_file_builds_with_every_entry_and_its_notes(name, tmp_path):
 
 @pytest.mark.parametrize("name", [name for name, notes in sorted(REPORTED.items()) if notes][:3])
 def test_cv_bib_strict_makes_notes_stop_the_build(name, tmp_path):
-    result = build(REPORTS / name, tmp_path, "-D", "cv_bib_strict=1")
+    result = build(REPORTS / name, tmp_path, cv_bib_strict=True)
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if ": ERROR: " in line]
     assert len(errors) == len(REPORTED[name]), result.stderr
@@ -272,14 +284,14 @@ def test_cv_bib_strict_makes_notes_stop_the_build(name, tmp_path):
 def test_both_entries_of_a_duplicate_key_get_their_own_id_and_page(tmp_path):
     assert build(REPORTS / "duplicate-key.bib", tmp_path).returncode == 0
     page = BeautifulSoup(
-        (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     items = {li["id"]: text_of(li.select_one(".cv-pub-title")) for li in page.select("li[id]")}
     assert items == {"smith2020": "First", "smith2020-2": "Second"}
-    second = (tmp_path / "out" / "publications" / "Smith2020_2.html").read_text(encoding="utf-8")
+    second = (tmp_path / "html" / "publications" / "Smith2020_2.html").read_text(encoding="utf-8")
     assert "Second" in second and "@misc{Smith2020_2," in second
     # pybtex read a normalised copy; refs.bib itself is untouched.
-    copy = (tmp_path / "out" / ".doctrees" / "cvsite-bib" / "0-refs.bib").read_text("utf-8")
+    copy = (tmp_path / "doctrees" / "cvsite-bib" / "0-refs.bib").read_text("utf-8")
     assert "@misc{Smith2020_2," in copy
     assert (tmp_path / "project" / "refs.bib").read_bytes() == (
         REPORTS / "duplicate-key.bib"
@@ -288,14 +300,14 @@ def test_both_entries_of_a_duplicate_key_get_their_own_id_and_page(tmp_path):
 
 def test_the_first_of_a_field_given_twice_is_shown_and_the_entries_after_it_too(tmp_path):
     assert build(REPORTS / "duplicate-field.bib", tmp_path).returncode == 0
-    assert shown_titles(tmp_path / "out") == ["After the Repeated Field", "A Title"]
+    assert shown_titles(tmp_path / "html") == ["After the Repeated Field", "A Title"]
 
 
 def test_pending_years_are_shown_as_written_and_sorted_newest(tmp_path):
     assert build(REPORTS / "year-pending.bib", tmp_path).returncode == 0
-    assert not (tmp_path / "out" / ".doctrees" / "cvsite-bib").exists()  # read as it is
+    assert not (tmp_path / "doctrees" / "cvsite-bib").exists()  # read as it is
     page = BeautifulSoup(
-        (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     peer_reviewed = [li["id"] for li in page.select(".cv-publications-peer-reviewed li")]
     assert peer_reviewed == ["smith2024press", "smith2024appear", "smith2021"]
@@ -307,7 +319,7 @@ def test_loose_dates_undefined_macros_and_empty_names_read_as_meant(tmp_path):
     loose = BeautifulSoup("", "html.parser")
     for name in ("loose-date.bib", "undefined-macro.bib", "author-double-and.bib"):
         assert build(REPORTS / name, tmp_path / name).returncode == 0
-        page = (tmp_path / name / "out" / "index.html").read_text(encoding="utf-8")
+        page = (tmp_path / name / "html" / "index.html").read_text(encoding="utf-8")
         loose.append(BeautifulSoup(page, "html.parser"))
     text = {text_of(li.p) for li in loose.select("li[id]")}
     assert "A Loosely Dated Title Jane Smith. Journal of Tests 2020." in text
@@ -320,9 +332,9 @@ def test_a_file_in_the_declared_bibtex_encoding_builds(tmp_path):
     source = tmp_path / "latin-1.bib"
     source.write_bytes((CORPUS / "not-utf8.bib").read_bytes())
     assert build(source, tmp_path / "utf-8").returncode != 0
-    result = build(source, tmp_path / "latin-1", "-D", "bibtex_encoding=latin-1")
+    result = build(source, tmp_path / "latin-1", bibtex_encoding="latin-1")
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "latin-1" / "out" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "latin-1" / "html" / "index.html").read_text(encoding="utf-8")
     assert "José Smith" in page
 
 
@@ -361,7 +373,7 @@ def test_name_variant_heuristic(first, second, same):
 
 
 def test_a_broken_bib_stops_the_build_with_file_line_and_no_traceback(tmp_path):
-    result = build(CORPUS / "syntax-missing-equals.bib", tmp_path)
+    result = sphinx_build(CORPUS / "syntax-missing-equals.bib", tmp_path)
     project = tmp_path / "project"
     assert result.returncode != 0
     [error] = [line for line in result.stderr.splitlines() if ": ERROR: " in line]
