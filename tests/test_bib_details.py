@@ -15,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 ROOT = REPO / "tests" / "roots" / "test-bib-details"
 
 # Each entry as the list shows it after its title: one style for every type (README,
-# "The lists"), the venue and year last and in bold, anything between them in plain text.
+# "The lists"); venue and year in bold, one run when they are all there is.
 SHOWN = {
     "halloran2024looms": "Tobiah Halloran, Mirela Vostokova. Journal of Invented Looms, "
     "vol. 12, no. 3, pp. 45\u201367, 2024.",  # a journal's publisher is not shown
@@ -27,12 +27,14 @@ SHOWN = {
     "halloran2020edited": "Tobiah Halloran, Mirela Vostokova (eds.). Example Press, second "
     "edition, 2020.",  # the publisher is the venue: shown once
     "halloran2015plain": "Tobiah Halloran. WIE 2015.",
-    "halloran2019thesis": "Tobiah Halloran. Ph.D. thesis, University of Nowhere 2019.",
-    "halloran2018habilitation": "Tobiah Halloran. Habilitation thesis, University of Nowhere 2018.",
+    "halloran2019thesis": "Tobiah Halloran. Ph.D. thesis, University of Nowhere, 2019.",
+    "halloran2018habilitation": "Tobiah Halloran. Habilitation thesis, University of Nowhere, "
+    "2018.",
     "halloran2017report": "Tobiah Halloran. Technical Report TR-42, Fictional Institute of "
-    "Weaving 2017.",
-    "halloran2016masters": "Tobiah Halloran. Master's thesis, University of Nowhere 2016.",
-    "halloran2014working": "Tobiah Halloran. Working Paper 7, Fictional Institute of Weaving 2014.",
+    "Weaving, 2017.",
+    "halloran2016masters": "Tobiah Halloran. Master's thesis, University of Nowhere, 2016.",
+    "halloran2014working": "Tobiah Halloran. Working Paper 7, Fictional Institute of Weaving, "
+    "2014.",
 }
 
 
@@ -111,5 +113,5 @@ def test_the_pdf_shows_the_same_details_with_venue_and_year_set_apart(tex):
         "pp. 45\u201367, \\sphinxstylestrong{\\DUrole{cv-year}{2024}}"
     ) in tex
     assert r"In Quillon Marsh (ed.), \sphinxstylestrong{\DUrole{cv-venue}{Handbook" in tex
-    assert r"Ph.D. thesis, \sphinxstylestrong{\DUrole{cv-venue}{University of Nowhere}" in tex
+    assert r"Ph.D. thesis, \sphinxstylestrong{\DUrole{cv-venue}{University of Nowhere}}, " in tex
     assert r"Technical Report TR\sphinxhyphen{}42, " in tex

@@ -5,7 +5,7 @@
 
 with the details the entry has around the venue, the year last (README, "The lists"):
 
-    Ph.D. thesis, **University of X 2020**.
+    Ph.D. thesis, **University of X**, **2020**.
     In A. Editor (ed.), **Venue**, 2nd edition, vol. 12, no. 3, pp. 45--67, Publisher, **2023**.
 
 The same rich text renders to docutils nodes, so HTML and LaTeX come from one place.
@@ -145,7 +145,7 @@ class CVStyle(BaseStyle):
 
     def format_publication(self, record: Record) -> Text | None:
         """[kind, ][In editors, ]**Venue**[, edition, volume, number, pages, publisher],
-        **Year**: venue and year bold together when nothing comes between them."""
+        **Year**: venue and year bold, one run ("NeurIPS 2023") when they are all there is."""
         details = record.details
         leading = [latex(details.type_label), self.format_editors(record)]
         trailing = [
@@ -160,9 +160,9 @@ class CVStyle(BaseStyle):
         if not venue and record.arxiv:  # a preprint: its arXiv identifier, linked
             label = f"arXiv:{record.arxiv}" + (f", {year}" if year else "")
             core = [HRef(arxiv_address(record.arxiv), label), *trailing]
-        elif any(trailing):
+        elif any(leading) or any(trailing):
             core = [bold("cv-venue", venue), *trailing, bold("cv-year", year)]
-        else:  # Venue Year, one bold run
+        else:  # all there is: Venue Year, one bold run, as a CV names a conference
             both = [
                 Span(css, text) for css, text in (("cv-venue", venue), ("cv-year", year)) if text
             ]
