@@ -108,9 +108,11 @@ def test_a_paper_page_shows_the_entry_with_its_details(built):
 
 
 def test_the_pdf_shows_the_same_details_with_venue_and_year_set_apart(tex):
+    # A no-break space after "vol.": Sphinx's LaTeX makes it a plain word space (no sentence's).
     assert (
-        r"\sphinxstylestrong{\DUrole{cv-venue}{Journal of Invented Looms}}, vol. 12, no. 3, "
-        "pp. 45\u201367, \\sphinxstylestrong{\\DUrole{cv-year}{2024}}"
+        r"\sphinxstylestrong{\DUrole{cv-venue}{Journal of Invented Looms}}, "
+        "vol.\u00a012, no.\u00a03, pp.\u00a045\u201367, "
+        r"\sphinxstylestrong{\DUrole{cv-year}{2024}}"
     ) in tex
     assert r"In Quillon Marsh (ed.), \sphinxstylestrong{\DUrole{cv-venue}{Handbook" in tex
     assert r"Ph.D. thesis, \sphinxstylestrong{\DUrole{cv-venue}{University of Nowhere}}, " in tex

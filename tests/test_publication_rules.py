@@ -202,9 +202,9 @@ def test_venue(fields, venue):
 @pytest.mark.parametrize(
     ("pages", "shown"),
     [
-        ("12--34", "pp. 12\u201334"), ("12-34", "pp. 12\u201334"),
-        ("180 \u2013 191", "pp. 180\u2013191"), ("5\u20149", "pp. 5\u20139"),
-        ("1--4, 7", "pp. 1\u20134, 7"), ("7", "p. 7"), ("{e1234}", "p. e1234"),
+        ("12--34", "pp.\u00a012\u201334"), ("12-34", "pp.\u00a012\u201334"),
+        ("180 \u2013 191", "pp.\u00a0180\u2013191"), ("5\u20149", "pp.\u00a05\u20139"),
+        ("1--4, 7", "pp.\u00a01\u20134, 7"), ("7", "p.\u00a07"), ("{e1234}", "p.\u00a0e1234"),
         (" ", ""), ("", ""),
     ],
 )  # fmt: skip
@@ -288,7 +288,7 @@ def test_the_record_holds_what_every_consumer_reads():
     assert others.is_others
     assert [p.name for p in record.editors] == ["Grace Hopper"]
     # Pages of a paper in proceedings; the publisher of the proceedings, not being its venue.
-    assert record.details == Details("", "", "3", "", "pp. 12\u201334", "Example Press")
+    assert record.details == Details("", "", "3", "", "pp.\u00a012\u201334", "Example Press")
     assert (record.key, record.type, record.kind) == ("key2020", "inproceedings", "peer-reviewed")
     assert record.title == r"An {\em Engine}"
     assert (record.venue.short, record.venue.full) == ("PE", "Proceedings of Engines")

@@ -217,6 +217,8 @@ def venue_fields(fields: Mapping[str, str]) -> tuple[str, str]:
 # A page range's dash as exports write it: "12--34", "12-34", an en or em dash, spaced or not.
 PAGE_DASH = re.compile(r"\s*(?:-{1,3}|\u2013|\u2014)\s*")
 EN_DASH = "\u2013"
+# After "p.", "vol.", "no.": no line break, and in LaTeX no sentence's wider space.
+LABEL_SPACE = "\u00a0"
 
 
 def page_range(pages: str) -> str:
@@ -227,12 +229,12 @@ def page_range(pages: str) -> str:
 
 def shown_pages(pages: str) -> str:
     """ "p. 7" for one page, "pp. 12--34" for a range or several ("1--4, 7"), with en
-    dashes; "" for none."""
+    dashes and a no-break space after the label; "" for none."""
     shown = page_range(pages)
     if not shown:
         return ""
     several = EN_DASH in shown or "," in shown
-    return f"{'pp.' if several else 'p.'} {shown}"
+    return f"{'pp.' if several else 'p.'}{LABEL_SPACE}{shown}"
 
 
 def written_type(type_field: str) -> str:

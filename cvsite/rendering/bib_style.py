@@ -150,8 +150,8 @@ class CVStyle(BaseStyle):
         leading = [latex(details.type_label), self.format_editors(record)]
         trailing = [
             latex(details.edition),
-            latex(details.volume, "vol. "),
-            latex(details.number, "no. "),
+            latex(details.volume, f"vol.{rules.LABEL_SPACE}"),
+            latex(details.number, f"no.{rules.LABEL_SPACE}"),
             latex(details.pages),
             latex(details.publisher),
         ]
