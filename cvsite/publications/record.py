@@ -77,10 +77,6 @@ class Details:
     pages: str
     publisher: str  # of a book, chapter or proceedings, unless it is the venue itself
 
-    def __bool__(self) -> bool:
-        return any((self.type_label, self.edition, self.volume, self.number, self.pages,
-                    self.publisher))  # fmt: skip
-
 
 @dataclass(frozen=True)
 class PublicationDate:
