@@ -15,7 +15,7 @@ from cvsite.code_digest import source_digest
 from cvsite.publications import rules
 from cvsite.publications.bib_check import check
 from cvsite.publications.fields import MONTH_ABBREVIATIONS
-from cvsite.publications.record import Source, newest_first, record_of_entry
+from cvsite.publications.record import Details, Source, newest_first, record_of_entry
 from cvsite.web.sitemap import sitemap_xml
 
 
@@ -199,6 +199,55 @@ def test_venue(fields, venue):
     assert rules.venue_fields(fields) == venue
 
 
+@pytest.mark.parametrize(
+    ("pages", "shown"),
+    [
+        ("12--34", "pp.\u00a012\u201334"), ("12-34", "pp.\u00a012\u201334"),
+        ("180 \u2013 191", "pp.\u00a0180\u2013191"), ("5\u20149", "pp.\u00a05\u20139"),
+        ("1--4, 7", "pp.\u00a01\u20134, 7"), ("7", "p.\u00a07"), ("{e1234}", "p.\u00a0e1234"),
+        (" ", ""), ("", ""),
+    ],
+)  # fmt: skip
+def test_pages(pages, shown):
+    assert rules.shown_pages(pages) == shown
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "type_field", "number", "label"),
+    [
+        ("phdthesis", "", "", "Ph.D. thesis"), ("PhDThesis", "", "", "Ph.D. thesis"),
+        ("mastersthesis", "", "", "Master's thesis"), ("thesis", "", "", "Thesis"),
+        ("thesis", "phdthesis", "", "Ph.D. thesis"),
+        ("thesis", "{mathesis}", "", "Master's thesis"),
+        ("phdthesis", "Habilitation thesis", "", "Habilitation thesis"),
+        ("techreport", "", "TR-42", "Technical Report TR-42"),
+        ("techreport", "", "", "Technical Report"),
+        ("report", "techreport", "7", "Technical Report 7"),
+        ("techreport", "Working Paper", "7", "Working Paper 7"),
+        ("article", "Review", "3", ""), ("inproceedings", "", "", ""),
+    ],
+)  # fmt: skip
+def test_type_label(entry_type, type_field, number, label):
+    assert rules.type_label(entry_type, type_field, number) == label
+
+
+@pytest.mark.parametrize(
+    ("edition", "shown"),
+    [
+        ("2", "2nd edition"), ("1", "1st edition"), ("3", "3rd edition"), ("11", "11th edition"),
+        ("12", "12th edition"), ("21", "21st edition"), ("{4}", "4th edition"),
+        ("Second", "second edition"), ("2nd", "2nd edition"), ("{Deluxe}", "{Deluxe} edition"),
+        ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition"), ("", ""),
+    ],
+)  # fmt: skip
+def test_edition(edition, shown):
+    assert rules.shown_edition(edition) == shown
+
+
+def test_editors_label():
+    assert (rules.editors_label(1), rules.editors_label(2)) == ("(ed.)", "(eds.)")
+
+
 BIB = r"""
 @inproceedings{key2020,
   author = {de la Fontaine, Jr., Jean and Wilhelmina Quist* and \textbf{Ada Lovelace}$^\dagger$
@@ -207,6 +256,9 @@ BIB = r"""
   title = {An {\em Engine}},
   booktitle = {Proceedings of Engines},
   venue_short = {PE},
+  volume = {3},
+  pages = {12--34},
+  publisher = {Example Press},
   year = {2020},
   month = may,
   doi = {https://doi.org/10.1000/xyz},
@@ -235,6 +287,8 @@ def test_the_record_holds_what_every_consumer_reads():
     assert (wang.name, wang.number) == ("Wei Wang", "0001")
     assert others.is_others
     assert [p.name for p in record.editors] == ["Grace Hopper"]
+    # Pages of a paper in proceedings; the publisher of the proceedings, not being its venue.
+    assert record.details == Details("", "", "3", "", "pp.\u00a012\u201334", "Example Press")
     assert (record.key, record.type, record.kind) == ("key2020", "inproceedings", "peer-reviewed")
     assert record.title == r"An {\em Engine}"
     assert (record.venue.short, record.venue.full) == ("PE", "Proceedings of Engines")

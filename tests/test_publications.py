@@ -40,10 +40,12 @@ def test_each_entry_shows_title_authors_venue_year_and_award(academic):
         text = text_of(reference)
         assert text_of(reference.select_one(".cv-pub-title")) == publication.title
         assert publication.author_line in text, publication.key
-        bold = [text_of(strong) for strong in reference.find_all("strong")]
-        venue_year = " ".join(part for part in (publication.venue, publication.year) if part)
+        # Venue and year: each bold, in a span of its own (one bold run when adjacent).
+        venue = [text_of(span) for span in reference.select("strong .cv-venue")]
+        year = [text_of(span) for span in reference.select("strong .cv-year")]
         if publication.venue:
-            assert venue_year in bold, publication.key
+            years = [publication.year] if publication.year else []
+            assert (venue, year) == ([publication.venue], years), publication.key
         elif publication.arxiv:  # a preprint's venue is its arXiv id, linked
             label = f"arXiv:{publication.arxiv}" + (
                 f", {publication.year}" if publication.year else ""
@@ -51,6 +53,15 @@ def test_each_entry_shows_title_authors_venue_year_and_award(academic):
             assert label in [text_of(a) for a in reference.find_all("a")], publication.key
         awards = [text_of(award) for award in reference.select(".cv-award")]
         assert awards == ([publication.award] if publication.award else []), publication.key
+
+
+def test_each_entry_shows_the_volume_issue_and_pages_it_has_and_no_others(academic):
+    page = academic.site.page("publications.html")
+    for publication in academic.sources.publications:
+        text = text_of(page.select_one(f"li#{publication.key} > p"))
+        after_authors = text.split(publication.author_line, 1)[-1]
+        shown = re.findall(r"(?<!\w)(?:vol|no|pp?)\. [^,]+", after_authors)
+        assert shown == list(publication.details), publication.key
 
 
 def test_the_owner_is_bold_in_every_entry_they_wrote(academic):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 import json
-import re
 
+from cvsite.publications import rules
 from cvsite.publications.fields import (
     BOOK_TYPES,
     CHAPTER_TYPES,
@@ -49,8 +49,7 @@ def pages(record: Record) -> tuple[str, str]:
     """First and last page from `pages` ("12--34", "12-34", an en dash, "e1234"); "" if none."""
     if record.type not in PAGED_TYPES:
         return "", ""
-    written = plain(record.field("pages")).strip()
-    first, _, last = re.sub(r"\s*(?:-+|–|—)\s*", "-", written).partition("-")
+    first, _, last = rules.page_range(plain(record.field("pages"))).partition(rules.EN_DASH)
     return first, last
 
 

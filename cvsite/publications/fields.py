@@ -26,7 +26,8 @@ REQUIRED_FIELDS = {
 RENDERED_FIELDS = {
     "title", "author", "editor", "booktitle", "journal", "year", "date", "month", "eprint",
     "archiveprefix", "doi", "url", "pdf", "code", "award", "venue_short", "equal_contribution",
-    "selected", "abbr", "publisher", "school", "institution", "howpublished",
+    "selected", "abbr", "publisher", "school", "institution", "howpublished", "volume",
+    "number", "issue", "pages", "edition", "type",
 }  # fmt: skip
 # Fields that exporters (Zotero, JabRef, Mendeley, Google Scholar, al-folio, biblatex,
 # MathSciNet, ADS) and CV sites write: never taken for typos, and ignored unless rendered.
@@ -73,6 +74,22 @@ THESIS_TYPES = frozenset({"phdthesis", "mastersthesis", "thesis"})
 REPORT_TYPES = frozenset({"techreport", "report"})
 # Where `pages` are the pages of a part (for a book or thesis they would be its length).
 PAGED_TYPES = JOURNAL_TYPES | CONFERENCE_TYPES | CHAPTER_TYPES
+# Where the publisher is shown (a journal's publisher is not: the journal names the work's place).
+PUBLISHED_TYPES = BOOK_TYPES | CHAPTER_TYPES | CONFERENCE_TYPES
+
+# What kind of thesis or report an entry is, by its type, unless its `type` field says.
+THESIS_LABELS = {
+    "phdthesis": "Ph.D. thesis",
+    "mastersthesis": "Master's thesis",
+    "thesis": "Thesis",
+}
+REPORT_LABELS = {"techreport": "Technical Report", "report": "Report"}
+# biblatex's keys for the `type` field (`type = {phdthesis}`), as it prints them.
+TYPE_KEYS = {
+    "phdthesis": "Ph.D. thesis", "mathesis": "Master's thesis", "mastersthesis": "Master's thesis",
+    "candthesis": "Candidate thesis", "techreport": "Technical Report",
+    "resreport": "Research Report",
+}  # fmt: skip
 
 # The venue as the lists show it: the first of these fields that is not empty. Our
 # `venue_short` and al-folio's `abbr` first; the full name is the first of the rest.

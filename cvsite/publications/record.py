@@ -17,7 +17,7 @@ from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 
 from cvsite.publications import rules
-from cvsite.publications.fields import LINK_FIELDS
+from cvsite.publications.fields import LINK_FIELDS, PAGED_TYPES, PUBLISHED_TYPES
 from cvsite.publications.latex_text import plain_name_and_marks
 from cvsite.publications.owner_names import EQUAL_CONTRIBUTION
 
@@ -65,6 +65,20 @@ class Venue:
 
 
 @dataclass(frozen=True)
+class Details:
+    """What kind of work it is and where in its venue, as the lists show them (LaTeX as
+    written; "" where the entry has none)."""
+
+    type_label: str  # a thesis's or report's kind: "Ph.D. thesis", "Technical Report TR-42"
+    edition: str  # "2nd edition"
+    volume: str
+    number: str  # an issue's number (a report's is in its type_label)
+    # "pp. 12--34" (with an en dash), "p. 7": of a part only (a book's are its length)
+    pages: str
+    publisher: str  # of a book, chapter or proceedings, unless it is the venue itself
+
+
+@dataclass(frozen=True)
 class PublicationDate:
     shown: str  # the year as shown: `2020`, `In press`, or the year of `date`
     sort_year: int  # pending years are the newest; no year at all sorts last (0)
@@ -95,6 +109,7 @@ class Record:
     editors: tuple[Person, ...]
     venue: Venue
     date: PublicationDate
+    details: Details
     doi: str  # bare: 10.1000/xyz
     arxiv: str | None  # the arXiv identifier, if the entry has one
     links: tuple[tuple[str, str], ...]  # (label, address): DOI, URL, PDF, Code, in this order
@@ -161,6 +176,21 @@ def named_equal_contributors(value: str) -> tuple[str, ...]:
     return tuple(written_name_key(name.strip()) for name in rules.split_names(value) if name)
 
 
+def details_of(entry_type: str, fields: dict[str, str], venue: str) -> Details:
+    """The details an entry of this type shows, from its fields (see rules.py for each)."""
+    number = fields.get("number", "") or fields.get("issue", "")
+    label = rules.type_label(entry_type, fields.get("type", ""), number)
+    publisher = fields.get("publisher", "").strip()
+    return Details(
+        type_label=label,
+        edition=rules.shown_edition(fields.get("edition", "")),
+        volume=fields.get("volume", "").strip(),
+        number="" if label else number.strip(),
+        pages=rules.shown_pages(fields.get("pages", "")) if entry_type in PAGED_TYPES else "",
+        publisher=publisher if entry_type in PUBLISHED_TYPES and publisher != venue.strip() else "",
+    )
+
+
 def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
     """The record of one pybtex entry (see `record_of` for the build's, made once)."""
     fields = {name.lower(): value for name, value in entry.fields.items()}
@@ -198,6 +228,7 @@ def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
         editors=tuple(person_of(p) for p in entry.persons.get("editor", [])),
         venue=Venue(short, full),
         date=date,
+        details=details_of(entry.type.lower(), fields, full),
         doi=rules.bare_doi(fields.get("doi", "")),
         arxiv=arxiv,
         links=tuple(links),

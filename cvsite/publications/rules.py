@@ -16,9 +16,12 @@ from cvsite.publications.fields import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     PENDING_YEARS,
+    REPORT_LABELS,
     SELECTED_NO,
     SELECTED_YES,
     SHORT_VENUE_FIELDS,
+    THESIS_LABELS,
+    TYPE_KEYS,
 )
 
 # -- selected -------------------------------------------------------------------------------
@@ -207,3 +210,77 @@ def venue_fields(fields: Mapping[str, str]) -> tuple[str, str]:
     full = next((fields[f] for f in FULL_VENUE_FIELDS if fields.get(f, "").strip()), "")
     short = next((fields[f] for f in SHORT_VENUE_FIELDS if fields.get(f, "").strip()), full)
     return short, full
+
+
+# -- details: what kind of work, and where in its venue -------------------------------------
+
+# A page range's dash as exports write it: "12--34", "12-34", an en or em dash, spaced or not.
+PAGE_DASH = re.compile(r"\s*(?:-{1,3}|\u2013|\u2014)\s*")
+EN_DASH = "\u2013"
+# After "p.", "vol.", "no.": no line break, and in LaTeX no sentence's wider space.
+LABEL_SPACE = "\u00a0"
+
+
+def page_range(pages: str) -> str:
+    """`pages` with an en dash in each range ("12--34", "12-34": 12, en dash, 34); one
+    page or an article number ("7", "e1234") as written; "" for none."""
+    return PAGE_DASH.sub(EN_DASH, pages.replace("{", "").replace("}", "").strip())
+
+
+def shown_pages(pages: str) -> str:
+    """ "p. 7" for one page, "pp. 12--34" for a range or several ("1--4, 7"), with en
+    dashes and a no-break space after the label; "" for none."""
+    shown = page_range(pages)
+    if not shown:
+        return ""
+    several = EN_DASH in shown or "," in shown
+    return f"{'pp.' if several else 'p.'}{LABEL_SPACE}{shown}"
+
+
+def written_type(type_field: str) -> str:
+    """The `type` field as shown: biblatex's keys (`phdthesis`) as it prints them, any other
+    value as written; "" for none."""
+    written = type_field.strip()
+    return TYPE_KEYS.get(written.replace("{", "").replace("}", "").lower(), written)
+
+
+def type_label(entry_type: str, type_field: str, number: str) -> str:
+    """What kind of work a thesis or report is: "Ph.D. thesis", "Master's thesis", "Technical
+    Report TR-42" (a report's number with it), unless `type` names it otherwise; "" for any
+    other entry type."""
+    entry_type = entry_type.lower()
+    if entry_type in THESIS_LABELS:
+        return written_type(type_field) or THESIS_LABELS[entry_type]
+    if entry_type in REPORT_LABELS:
+        label = written_type(type_field) or REPORT_LABELS[entry_type]
+        return f"{label} {number.strip()}" if number.strip() else label
+    return ""
+
+
+def editors_label(count: int) -> str:
+    """After the editors' names: "(ed.)" for one, "(eds.)" for several."""
+    return "(ed.)" if count == 1 else "(eds.)"
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st."""
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
+
+
+def shown_edition(edition: str) -> str:
+    """`edition` as shown within a sentence: a number as "2nd edition", a word or ordinal
+    with "edition" after it, in lower case as BibTeX's styles write it ("second edition",
+    "2nd edition"), unless braced; a value that says edition itself ("2nd ed.", "Revised
+    edition") as written; "" for none."""
+    written = edition.strip()
+    bare = written.replace("{", "").replace("}", "").strip()
+    if not bare:
+        return ""
+    if bare.isdigit():
+        return f"{ordinal(int(bare))} edition"
+    if re.search(r"\bed(?:ition|\.)", bare, re.IGNORECASE):
+        return written
+    if not written.startswith("{"):
+        written = written[0].lower() + written[1:]
+    return f"{written} edition"

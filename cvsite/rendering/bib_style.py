@@ -3,6 +3,11 @@
     Title as written
     All Authors, with the Owner in bold and equal contributors marked*. **Venue Year**. Award. Links
 
+with the details the entry has around the venue, the year last (README, "The lists"):
+
+    Ph.D. thesis, **University of X**, **2020**.
+    In A. Editor (ed.), **Venue**, 2nd edition, vol. 12, no. 3, pp. 45--67, Publisher, **2023**.
+
 The same rich text renders to docutils nodes, so HTML and LaTeX come from one place.
 """
 
@@ -20,9 +25,17 @@ from pybtex.style.sorting import BaseSortingStyle
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from cvsite.publications import rules
+from cvsite.publications.fields import BOOK_TYPES
 from cvsite.publications.latex_text import plain_from_latex, rich_text_from_latex
 from cvsite.publications.owner_names import OwnerNames
-from cvsite.publications.record import EQUAL_CONTRIBUTION_MARK, Record, newest_first, record_of
+from cvsite.publications.record import (
+    EQUAL_CONTRIBUTION_MARK,
+    Person,
+    Record,
+    newest_first,
+    record_of,
+)
 
 STYLE_NAME = "cvsite"  # unique, and registered with force=True so that nothing shadows it
 
@@ -84,10 +97,10 @@ class CVStyle(BaseStyle):
         # An entry without a title (a dataset, software) shows its key: never an empty link.
         title = rich_text_from_latex(record.title) if record.title.strip() else Text(record.key)
         parts: list = [Span("cv-pub-title", title)]
-        authors = self.format_authors(record)
+        authors = self.format_credits(record)
         if authors:
             parts += [" ", authors, end_period(authors)]
-        venue_text = format_venue(record)
+        venue_text = self.format_publication(record)
         if venue_text:
             parts += [" ", venue_text, end_period(venue_text)]
         if record.award.strip():
@@ -96,13 +109,19 @@ class CVStyle(BaseStyle):
             parts += [" ", link]
         return Text(*parts)
 
-    def format_authors(self, record: Record) -> Text | None:
-        if not record.authors:
-            return None
+    def format_credits(self, record: Record) -> Text | None:
+        """The authors; a book with editors alone: its editors, "(eds.)"."""
+        if record.authors:
+            return self.format_people(record, record.authors)
+        if record.editors:
+            return Text(self.format_people(record, record.editors), " ", editors_label(record))
+        return None
+
+    def format_people(self, record: Record, people: tuple[Person, ...]) -> Text:
         # Plain names go in as strings, which pybtex merges into one run of text: a long
         # author list makes a few objects, not several per name.
         parts: list = []
-        for person in record.authors:
+        for person in people:
             if parts:
                 parts.append(", ")
             if person.is_others:
@@ -124,19 +143,61 @@ class CVStyle(BaseStyle):
             parts.append(rendered)
         return Text(*parts)
 
+    def format_publication(self, record: Record) -> Text | None:
+        """[kind, ][In editors, ]**Venue**[, edition, volume, number, pages, publisher],
+        **Year**: venue and year bold, one run ("NeurIPS 2023") when they are all there is."""
+        details = record.details
+        leading = [latex(details.type_label), self.format_editors(record)]
+        trailing = [
+            latex(details.edition),
+            latex(details.volume, f"vol.{rules.LABEL_SPACE}"),
+            latex(details.number, f"no.{rules.LABEL_SPACE}"),
+            latex(details.pages),
+            latex(details.publisher),
+        ]
+        venue = plain_from_latex(record.venue.short)
+        year = record.date.shown
+        if not venue and record.arxiv:  # a preprint: its arXiv identifier, linked
+            label = f"arXiv:{record.arxiv}" + (f", {year}" if year else "")
+            core = [HRef(arxiv_address(record.arxiv), label), *trailing]
+        elif any(leading) or any(trailing):
+            core = [bold("cv-venue", venue), *trailing, bold("cv-year", year)]
+        else:  # all there is: Venue Year, one bold run, as a CV names a conference
+            both = [
+                Span(css, text) for css, text in (("cv-venue", venue), ("cv-year", year)) if text
+            ]
+            core = [Tag("strong", *interleave(both, " "))] if both else []
+        shown = [part for part in (*leading, *core) if part]
+        return Text(", ").join(shown) if shown else None
+
+    def format_editors(self, record: Record) -> Text | None:
+        """ "In A. Editor (ed.)": the editors of the volume that holds the work (a book's own
+        editors without "In"); none where they stand in for the authors."""
+        if not record.editors or not record.authors:
+            return None
+        editors = Text(self.format_people(record, record.editors), " ", editors_label(record))
+        return editors if record.type in BOOK_TYPES else Text("In ", editors)
+
+
+def latex(written: str, prefix: str = "") -> Text | None:
+    """A field as written (LaTeX), decoded, after a label ("vol. "); None when empty."""
+    return Text(prefix, rich_text_from_latex(written)) if written.strip() else None
+
+
+def bold(css_class: str, text: str) -> Tag | None:
+    return Tag("strong", Span(css_class, text)) if text else None
+
+
+def interleave(parts: list, separator: str) -> list:
+    return [piece for part in parts for piece in (separator, part)][1:]
+
+
+def editors_label(record: Record) -> str:
+    return rules.editors_label(len(record.editors))
+
 
 def arxiv_address(identifier: str) -> str:
     return f"https://arxiv.org/abs/{identifier}"
-
-
-def format_venue(record: Record) -> Text | HRef | Tag | None:
-    """**Venue Year**; a preprint without a venue: its arXiv identifier, linked."""
-    year = record.date.shown
-    if not record.venue.short and record.arxiv:
-        label = f"arXiv:{record.arxiv}" + (f", {year}" if year else "")
-        return HRef(arxiv_address(record.arxiv), label)
-    text = " ".join(part for part in (plain_from_latex(record.venue.short), year) if part)
-    return Tag("strong", text) if text else None
 
 
 def format_links(record: Record) -> list[HRef]:

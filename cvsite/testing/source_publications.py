@@ -31,6 +31,8 @@ VENUE_FIELDS = (
     "publisher", "howpublished",
 )  # fmt: skip
 LINK_FIELDS = ("url", "pdf", "code")  # linked when they hold a full http(s) URL
+# Where `pages` are the pages of a part, shown; a book's or thesis's would be its length.
+PAGED_TYPES = {"article", "inproceedings", "conference", "incollection", "inbook"}
 
 
 def plain(latex: str) -> str:
@@ -69,6 +71,7 @@ class Publication:
     arxiv: str
     links: frozenset[str]  # every URL the entry's data gives it
     selected: bool
+    details: tuple[str, ...]  # "vol. 12", "no. 3", "pp. 45\u201367", as the list shows them
 
     @property
     def author_line(self) -> str:
@@ -107,6 +110,22 @@ def arxiv_id(fields) -> str:
     return fields.get("eprint", "").strip() if prefix == "arxiv" else ""
 
 
+def entry_details(entry_type: str, fields) -> tuple[str, ...]:
+    """Volume, issue and pages as README's style writes them (a report's number goes with its
+    kind, "Technical Report TR-1"; a page range takes an en dash)."""
+    details = []
+    if fields.get("volume", "").strip():
+        details.append(f"vol. {plain(fields['volume'])}")
+    number = plain(fields.get("number", "") or fields.get("issue", ""))
+    if number and entry_type not in {"techreport", "report"}:
+        details.append(f"no. {number}")
+    pages = plain(fields.get("pages", ""))
+    if pages and entry_type in PAGED_TYPES:
+        pages = re.sub(r"\s*[-\u2013\u2014]+\s*", "\u2013", pages)
+        details.append(("pp. " if re.search("[\u2013,]", pages) else "p. ") + pages)
+    return tuple(details)
+
+
 def read_publication(entry: BibEntry) -> Publication:
     fields = entry.fields
     equal = re.split(r"\s+and\s+", fields.get("equal_contribution", "").strip())
@@ -128,6 +147,7 @@ def read_publication(entry: BibEntry) -> Publication:
         arxiv=arxiv_id(fields),
         links=entry_links(fields),
         selected=fields.get("selected", "").strip().lower() == "true",
+        details=entry_details(entry.type.lower(), fields),
     )
 
 
