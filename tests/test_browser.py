@@ -225,3 +225,56 @@ def test_the_bibtex_download_saves_the_entry_as_its_own_file(browser, served_sit
     assert saved.startswith("@inproceedings{zheng2023cowclip,")
     assert saved.strip() == shown.strip()
     context.close()
+
+
+# The header's items as a reader sees them: the visible ones, where they are, the sections the
+# visible navbar reaches (in the row or in "More"), the labels cut short.
+HEADER = """() => {
+  const shown = el => el.checkVisibility({visibilityProperty: true}) && el.getClientRects().length;
+  const header = document.querySelector('.bd-header__inner');
+  const items = [...header.querySelectorAll(`.navbar-brand, .sidebar-toggle,
+      .navbar-persistent--mobile, .bd-navbar-elements > li, .navbar-header-items__end > *`)]
+    .filter(shown)
+    .map(el => {
+      const {top, bottom, left, right} = el.getBoundingClientRect();
+      const name = (el.textContent.trim().split('\\n')[0] || el.className).slice(0, 30);
+      return {name, top, bottom, left, right};
+    });
+  const sections = nav => [...nav.querySelectorAll('a.nav-link')].map(a => a.textContent.trim());
+  return {
+    items,
+    reached: [...header.querySelectorAll('.navbar-header-items nav')]
+      .filter(shown).flatMap(sections),
+    all: [...document.querySelectorAll('.sidebar-header-items nav')].flatMap(sections),
+    cut: [...header.querySelectorAll('.nav-link')].filter(shown)
+      .filter(a => a.scrollWidth > a.clientWidth).map(a => a.textContent.trim()),
+  };
+}"""
+# Phones, the theme's narrowest desktop layout, laptops, a wide screen.
+NAVBAR_WIDTHS = (320, 390, 960, 1024, 1100, 1280, 1440, 1920)
+
+
+def header_faults(header: dict, width: int) -> list[str]:
+    """What is wrong with the header at this width: a second row, an item out of the window, a
+    section cut short or out of reach."""
+    items, faults = header["items"], []
+    # One row: a horizontal line crosses every item.
+    if max(item["top"] for item in items) >= min(item["bottom"] for item in items):
+        faults.append(f"two rows: {[(i['name'], round(i['top'])) for i in items]}")
+    faults += [
+        f"{i['name']} out of the window" for i in items if i["left"] < 0 or i["right"] > width
+    ]
+    faults += [f"{label} cut short" for label in header["cut"]]
+    if width >= 960 and sorted(header["reached"]) != sorted(header["all"]):
+        faults.append(f"the navbar reaches {header['reached']}, not {header['all']}")
+    return [f"{width}px: {fault}" for fault in faults]
+
+
+def test_the_navbar_holds_in_one_row_at_every_width(browser, academic):
+    context, page = open_page(browser, (academic.site.html / "index.html").as_uri())
+    faults = []
+    for width in NAVBAR_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        faults += header_faults(page.evaluate(HEADER), width)
+    context.close()
+    assert faults == []

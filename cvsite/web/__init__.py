@@ -12,7 +12,10 @@ EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
 
 # Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
 # that importing one module of this package loads no other.
-COMPONENTS = ("site_theme", "generator", "search_engines", "sitemap", "pdf_link", "page_weight")
+COMPONENTS = (
+    "site_theme", "navbar_fit", "generator", "search_engines", "sitemap", "pdf_link",
+    "page_weight",
+)  # fmt: skip
 
 
 def setup(app: Sphinx) -> None:

@@ -55,15 +55,12 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     options.setdefault("navigation_with_keys", False)
     options.setdefault("icon_links", contact_icon_links(config))
     options.setdefault("navbar_align", "left")
-    # One header row on a laptop: the search is an icon, not a wide field.
-    options.setdefault("navbar_persistent", [])
+    # The search is an icon, not a wide field; "persistent": in the phone's header too.
+    options.setdefault("navbar_persistent", ["search-button"])
     pdf_link = ["cvsite-pdf-link"] if config.cv_pdf_name else []
-    options.setdefault(
-        "navbar_end", [*pdf_link, "search-button", "theme-switcher", "navbar-icon-links"]
-    )
+    options.setdefault("navbar_end", [*pdf_link, "theme-switcher", "navbar-icon-links"])
     # One level of pages: breadcrumbs would only repeat the title.
     options.setdefault("article_header_start", [])
-    options.setdefault("header_links_before_dropdown", 8)
     # No right-hand sidebar: a page's few sections need no table of contents. The theme's
     # edit button lives there; a site that asks for it gets a sidebar that holds it.
     edit_button = ["edit-this-page"] if options.get("use_edit_page_button") else []
