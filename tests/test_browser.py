@@ -249,6 +249,7 @@ HEADER = """() => {
     cut: [...header.querySelectorAll('.nav-link')].filter(shown)
       .filter(a => a.scrollWidth > a.clientWidth).map(a => a.textContent.trim()),
     more: [...header.querySelectorAll('nav .dropdown-toggle')].filter(shown).length > 0,
+    search: [...header.querySelectorAll('.search-button')].filter(shown).length,
   };
 }"""
 # Phones, the theme's narrowest desktop layout, laptops, a wide screen.
@@ -259,7 +260,7 @@ ROOM_FOR_ALL = 1440
 
 def header_faults(header: dict, width: int) -> list[str]:
     """What is wrong with the header at this width: a second row, an item out of the window, a
-    section cut short or out of reach."""
+    section cut short or out of reach, no search button (or two)."""
     items, faults = header["items"], []
     # One row: a horizontal line crosses every item.
     if max(item["top"] for item in items) >= min(item["bottom"] for item in items):
@@ -268,6 +269,8 @@ def header_faults(header: dict, width: int) -> list[str]:
         f"{i['name']} out of the window" for i in items if i["left"] < 0 or i["right"] > width
     ]
     faults += [f"{label} cut short" for label in header["cut"]]
+    if header["search"] != 1:
+        faults.append(f"{header['search']} search buttons")
     if width >= 960 and sorted(header["reached"]) != sorted(header["all"]):
         faults.append(f"the navbar reaches {header['reached']}, not {header['all']}")
     return [f"{width}px: {fault}" for fault in faults]
