@@ -248,6 +248,8 @@ HEADER = """() => {
     all: [...document.querySelectorAll('.sidebar-header-items nav')].flatMap(sections),
     cut: [...header.querySelectorAll('.nav-link')].filter(shown)
       .filter(a => a.scrollWidth > a.clientWidth).map(a => a.textContent.trim()),
+    row: [...header.querySelectorAll('.bd-navbar-elements > li:not(.dropdown)')]
+      .filter(shown).length,
     more: [...header.querySelectorAll('nav .dropdown-toggle')].filter(shown).length > 0,
     search: [...header.querySelectorAll('.search-button')].filter(shown).length,
   };

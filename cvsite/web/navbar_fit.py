@@ -6,8 +6,9 @@ them) and, where they do not fit, wraps them onto a second row. Its setting
 As each page is written, this module estimates how wide the bar's items are at the narrowest
 width that shows them (the name, the section labels, "CV (PDF)", search, the colour-mode
 switch and one icon per `icon_links` entry) and picks the largest n that fits there, so that
-the bar holds in one row at every width. From the window width at which every section fits,
-templates/navbar-nav.html shows them all, without "More". A site's own
+the bar holds in one row at every width. Each larger n gets the window width from which it
+fits (up to the theme's page width), and templates/navbar-nav.html writes one navbar per n,
+each shown in its widths only: a wide screen shows every section that fits. A site's own
 `header_links_before_dropdown` wins (and then the theme's navbar is left as it is).
 
 The widths are those of DejaVu Sans (Linux's usual system font), which is wider than the
@@ -33,11 +34,12 @@ SCROLLBAR = 17
 HEADER_PADDING = 2 * 16
 NARROWEST_BAR = 960 - SCROLLBAR - HEADER_PADDING
 WIDEST_BAR = 88 * 16 - HEADER_PADDING
-# The page context's name for the window width from which every section shows.
-ALL_SECTIONS_FROM = "cvsite_all_sections_from"
+# The page context's names for the navbar's tiers and the style that shows each.
+TIERS = "cvsite_navbar_tiers"
+TIER_STYLE = "cvsite_navbar_style"
 # The theme's sizes, in px: the gap between the navbar's end items (and between its icons),
 # a section link's padding and margins, the "More" button's padding, caret and margins, the
-# gap between the name and the sections.
+# gap after each template of the bar's start (the name).
 GAP = 18
 LINK_EXTRA = 16
 MORE_EXTRA = 41
@@ -100,26 +102,39 @@ def link_widths(labels: list[str]) -> list[float]:
     return [text_width(label) + LINK_EXTRA for label in labels]
 
 
-def links_that_fit(labels: list[str], room: float, more_label: str) -> int:
-    """How many sections to show before "More", for the sections to take at most room px."""
+def navbar_tiers(labels: list[str], fixed: float, more_label: str) -> list[tuple[int, int]]:
+    """(how many sections show before "More", the narrowest window that shows that many): from
+    0 px the most that fit the theme's narrowest bar, then each larger number from the window
+    whose bar holds it, while the bar still widens (it stops at the theme's page width)."""
     widths = link_widths(labels)
-    if sum(widths) <= room:
-        return len(labels)
-    room -= text_width(more_label) + MORE_EXTRA
-    shown = 0
-    while shown < len(widths) and sum(widths[: shown + 1]) <= room:
-        shown += 1
+    more = text_width(more_label) + MORE_EXTRA
+
+    def bar(shown: int) -> float:
+        return fixed + sum(widths[:shown]) + (more if shown < len(widths) else 0) + SAFETY
+
     # The theme never makes a "More" of one section: it shows that section in the row instead.
-    return max(min(shown, len(labels) - 2), 0)
+    choices = [shown for shown in range(len(widths) + 1) if shown != len(widths) - 1]
+    first = max((shown for shown in choices if bar(shown) <= NARROWEST_BAR), default=0)
+    tiers = [(first, 0)]
+    for shown in choices:
+        if shown > first and bar(shown) <= WIDEST_BAR:
+            start = math.ceil(bar(shown) + HEADER_PADDING + SCROLLBAR)
+            # All sections without "More" can take less room than fewer with it.
+            while tiers[-1][1] >= start:
+                tiers.pop()
+            tiers.append((shown, start))
+    return tiers
 
 
-def all_sections_from(labels: list[str], fixed: float) -> int | None:
-    """The narrowest window (px) whose bar holds every section, None if the bar never widens
-    enough (it stops at the theme's page width)."""
-    bar = fixed + sum(link_widths(labels)) + SAFETY
-    if bar > WIDEST_BAR:
-        return None
-    return math.ceil(bar + HEADER_PADDING + SCROLLBAR)
+def tier_style(tiers: list[tuple[int, int]]) -> str:
+    """The rules that show each tier's navbar (templates/navbar-nav.html) in its widths only."""
+    rules = []
+    for index, (_, start) in enumerate(tiers):
+        outside = [f"(max-width: {start - 0.02}px)"] if start else []
+        if index + 1 < len(tiers):
+            outside.append(f"(min-width: {tiers[index + 1][1]}px)")
+        rules.append(f"@media {', '.join(outside)} {{ .cv-navbar-{index} {{ display: none; }} }}")
+    return "\n".join(rules)
 
 
 def section_labels(app: Sphinx, external_links: Iterable[dict]) -> list[str]:
@@ -127,7 +142,8 @@ def section_labels(app: Sphinx, external_links: Iterable[dict]) -> list[str]:
     own title, else the page's), then the theme's external_links."""
     labels = []
     env = app.env
-    for toctree in env.tocs[app.config.root_doc].findall(addnodes.toctree):
+    root = env.tocs.get(app.config.root_doc)
+    for toctree in root.findall(addnodes.toctree) if root is not None else []:
         for title, page in toctree["entries"]:
             if title is None:
                 title = env.titles[page].astext() if page in env.titles else page
@@ -150,30 +166,41 @@ def templates(value: str | list | None) -> list[str]:
     return [item for item in value or [] if isinstance(item, str)]
 
 
-def fit_the_navbar(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if not uses_theme(app.config) or OPTION in app.config.html_theme_options:
-        return
-    center = templates(context.get("theme_navbar_center"))
-    if "navbar-nav" not in center:
-        return
+def fixed_width(context: dict) -> float:
+    """The bar's width besides the sections: its start (the name), the center's other
+    templates, its end (search, the PDF link, the colour-mode switch, the icons)."""
+    start = [
+        brand_width(context) if item == "navbar-logo" else UNKNOWN_TEMPLATE
+        for item in templates(context.get("theme_navbar_start"))
+    ]
+    others = [
+        item for item in templates(context.get("theme_navbar_center")) if item != "navbar-nav"
+    ]
     end = templates(context.get("theme_navbar_persistent")) + templates(
         context.get("theme_navbar_end")
     )
-    others = [item for item in center if item != "navbar-nav"]
-    fixed = (
-        brand_width(context)
-        + NAME_GAP
+    return (
+        sum(start)
+        + NAME_GAP * len(start)
+        + (GAP + UNKNOWN_TEMPLATE) * len(others)
         + end_width(end, len(context.get("theme_icon_links") or []))
-        + GAP * len(others)
-        + UNKNOWN_TEMPLATE * len(others)
     )
+
+
+def fit_the_navbar(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if not uses_theme(app.config) or OPTION in app.config.html_theme_options:
+        return
+    if "navbar-nav" not in templates(context.get("theme_navbar_center")):
+        return
+    fixed = fixed_width(context)
     labels = section_labels(app, context.get("theme_external_links") or [])
     more = str(context.get("theme_header_dropdown_text") or "More")
-    shown = links_that_fit(labels, NARROWEST_BAR - SAFETY - fixed, more)
-    context[f"theme_{OPTION}"] = shown
-    # Where the window is wide enough, templates/navbar-nav.html shows every section instead.
-    if shown < len(labels):
-        context[ALL_SECTIONS_FROM] = all_sections_from(labels, fixed)
+    tiers = navbar_tiers(labels, fixed, more)
+    context[f"theme_{OPTION}"] = tiers[0][0]
+    # Wider windows show more sections: templates/navbar-nav.html writes a navbar for each.
+    if len(tiers) > 1:
+        context[TIERS] = tiers
+        context[TIER_STYLE] = tier_style(tiers)
 
 
 def setup(app: Sphinx) -> None:
