@@ -146,6 +146,16 @@ REPORTED = {
         (2, "smith2020", "a comma is missing after field 'author': read as two fields"),
         (2, "smith2020", "this '%' line inside an entry is read as a comment"),
     ],
+    # Vancouver order without its comma: BibTeX reads the initial as the family name.
+    "name-initials-last.bib": [
+        (
+            2,
+            "perez2020",
+            "author name 'Pérez E.' looks like a family name written first, without a comma: "
+            "BibTeX and pybtex read 'E.' as the family name and 'Pérez' as the given name (so "
+            "the BibTeX export and Scholar's tags give them); write 'Pérez, E.'",
+        )
+    ],
     "doubled-equals.bib": [(3, "smith2020", "'title' has an extra '=': read as one")],
 }
 
