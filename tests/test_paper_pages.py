@@ -131,7 +131,9 @@ def test_an_empty_selected_list_is_left_out_with_its_heading_and_named_in_a_note
     headings = [h.get_text().rstrip("#") for h in home.select("article h1, article h2")]
     assert headings == ["Ada Lovelace", "About"]  # (the "#" is each heading's own link)
     # The rest of the section joins the one before it.
-    assert text_of(home.select_one("section#about")).endswith("All of them: Publications.")
+    assert text_of(home.select_one("section#about")).endswith(
+        "All of them: on the publications page."
+    )
     publications = (app.outdir / "publications.html").read_text(encoding="utf-8")
     headings = BeautifulSoup(publications, "html.parser").select("article h2")
     assert [h.get_text().rstrip("#") for h in headings] == ["Articles"]
