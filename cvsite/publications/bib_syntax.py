@@ -223,11 +223,12 @@ class BibReader(Mends):
             return False
         value_end = self.end_of_text_before(self.pos)
         self.skip_space()
-        ahead = self.past_comment_lines(self.pos)  # a `%` line is no field (comment_in_entry)
         if self.peek() == ",":
             self.pos += 1
-        elif self.text[ahead : ahead + 1] not in (closer, "") and not self.starts_entry(ahead):
-            self.missing_comma(entry, name, value_end, ahead)
+        else:
+            ahead = self.past_comment_lines(self.pos)  # a `%` line is no field: comment_in_entry
+            if self.text[ahead : ahead + 1] not in (closer, "") and not self.starts_entry(ahead):
+                self.missing_comma(entry, name, value_end, ahead)
         first = entry.fields.get(name)
         if first is None:
             entry.fields[name] = BibField(name, value, self.line(start), value_span)
