@@ -130,6 +130,32 @@ REPORTED = {
     "never-closed.bib": [
         (3, "smith2020", "entry is not closed: read as ending at the end of the file")
     ],
+    # A '%' line between an entry left open and the next: no missing comma; the note is at
+    # the entry's last field, where its '}' goes, not at the comment or the next entry.
+    "unclosed-before-comment.bib": [
+        (
+            4,
+            "smith2020",
+            "entry is not closed: read as ending before the next entry (line 7), after its "
+            "last field (BibTeX and pybtex would not read it); add the missing '}' after that "
+            "field, on this line",
+        )
+    ],
+    # A comment after a field whose comma is missing: the note is at that field's line.
+    "missing-comma-before-comment.bib": [
+        (2, "smith2020", "a comma is missing after field 'author': read as two fields"),
+        (2, "smith2020", "this '%' line inside an entry is read as a comment"),
+    ],
+    # Vancouver order without its comma: BibTeX reads the initial as the family name.
+    "name-initials-last.bib": [
+        (
+            2,
+            "perez2020",
+            "author name 'Pérez E.' looks like a family name written first, without a comma: "
+            "BibTeX and pybtex read 'E.' as the family name and 'Pérez' as the given name (so "
+            "the BibTeX export and Scholar's tags give them); write 'Pérez, E.'",
+        )
+    ],
     "doubled-equals.bib": [(3, "smith2020", "'title' has an extra '=': read as one")],
 }
 

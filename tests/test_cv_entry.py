@@ -47,3 +47,23 @@ def test_a_missing_required_option_names_file_line_and_fix(app):
     warnings = app.warning.getvalue()
     assert "index.md:9: ERROR: cv-entry is missing the required option(s) dates" in warnings
     assert '":dates: Aug. 2021 – Jun. 2025"' in warnings
+
+
+@pytest.mark.sphinx("html", testroot="cv-entry-nested")
+def test_an_entry_without_its_closing_fence_is_named_and_the_next_entries_still_follow_it(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    # The first two entries (lines 9 and 15) lack their `:::`: MyST nests each next entry.
+    assert (
+        "index.md:15: WARNING: this cv-entry is inside the cv-entry of line 9, which lacks its "
+        "closing ':::'; add a line ':::' at the end of that entry, before this one" in warnings
+    )
+    assert "index.md:21: WARNING: this cv-entry is inside the cv-entry of line 15," in warnings
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    entries = soup.select(".cv-entry")
+    assert [text_of(e.select_one(".cv-entry-institution")) for e in entries] == [
+        "Analytical Engine Society",
+        "Royal Society",
+        "Royal Institution",
+    ]
+    assert not soup.select(".cv-entry .cv-entry")  # shown one after another, as meant

@@ -7,7 +7,8 @@ import json
 import re
 
 import pytest
-from conftest import REPO, text_of
+from bs4 import BeautifulSoup
+from conftest import ANSI_ESCAPE, REPO, text_of
 from test_pdf import pdftotext
 
 from cvsite.publications import bib_check
@@ -109,6 +110,41 @@ def test_selected_publications_on_the_home_page(site):
     assert sorted(marked) == sorted(expected_order)
     assert selected == [f"publications/{key}.html" for key in expected_order]
     assert len(soup.select(".cv-publications-selected .cv-legend")) == 1
+
+
+EMPTY_SELECTED_NOTE = (
+    "NOTE: no entry of the .bib files is marked selected, so this selected publications list "
+    "is left out, with the heading of its section; mark the entries to show with "
+    "selected = {true} in refs.bib"
+)
+
+
+@pytest.mark.sphinx("html", testroot="selected-empty")
+def test_an_empty_selected_list_is_left_out_with_its_heading_and_named_in_a_note(app):
+    app.build()
+    status = ANSI_ESCAPE.sub("", app.status.getvalue())
+    assert f"index.md:15: {EMPTY_SELECTED_NOTE}" in status
+    assert f"publications.md:11: {EMPTY_SELECTED_NOTE}" in status
+    assert app.warning.getvalue() == ""  # a note: -W builds pass
+    home = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not home.select(".cv-publications-selected")
+    headings = [h.get_text().rstrip("#") for h in home.select("article h1, article h2")]
+    assert headings == ["Ada Lovelace", "About"]  # (the "#" is each heading's own link)
+    # The rest of the section joins the one before it.
+    assert text_of(home.select_one("section#about")).endswith(
+        "All of them: on the publications page."
+    )
+    publications = (app.outdir / "publications.html").read_text(encoding="utf-8")
+    headings = BeautifulSoup(publications, "html.parser").select("article h2")
+    assert [h.get_text().rstrip("#") for h in headings] == ["Articles"]
+
+
+@pytest.mark.sphinx("latex", testroot="selected-empty")
+def test_an_empty_selected_list_is_left_out_of_the_pdf_with_its_heading(app):
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\subsection{Articles}" in tex
+    assert "Highlights" not in tex
 
 
 def test_the_papers_sitemap_lists_each_page_by_its_canonical_address(site):

@@ -107,6 +107,9 @@ def skip_without_tex(outdir: Path, missing: list[system_packages.Need]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m cvsite.cli.make_pdf")
     parser.add_argument("--skip-without-tex", action="store_true")
+    # `cvsite html` builds the site after the PDF, and that build gives the same notes: the
+    # PDF's shows only its warnings and errors (Sphinx's -q), so each note is printed once.
+    parser.add_argument("--quiet", action="store_true", help="only warnings and errors")
     parser.add_argument("outdir", nargs="?", type=Path)
     args = parser.parse_args(argv)
     repo = Path.cwd()
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if missing:
         sys.exit(f"make pdf: cannot build the PDF CV: {tex_help(missing)}.")
-    print(f"make pdf: wrote {build(repo, outdir)}")
+    print(f"make pdf: wrote {build(repo, outdir, None, *(['-q'] if args.quiet else []))}")
 
 
 if __name__ == "__main__":

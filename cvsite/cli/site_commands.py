@@ -65,11 +65,14 @@ def build_site(options: str, outdir: Path) -> None:
     print(f"cvsite html: the site is in {outdir}")
 
 
-def build_pdf(apt_get: str, skip_without_tex: bool, outdir: Path | None) -> None:
+def build_pdf(
+    apt_get: str, skip_without_tex: bool, outdir: Path | None, quiet: bool = False
+) -> None:
     from cvsite.cli import make_pdf  # only for the commands that build it
 
     system_packages.install(Path.cwd(), ("pdf",), apt_get)
     make_pdf.main([*(["--skip-without-tex"] if skip_without_tex else []),
+                   *(["--quiet"] if quiet else []),
                    *([str(outdir)] if outdir else [])])  # fmt: skip
 
 
@@ -84,7 +87,8 @@ def require_site_folder(command: str) -> None:
 def html(args: argparse.Namespace) -> None:
     require_site_folder("html")
     if not args.no_pdf:
-        build_pdf(args.apt_get, skip_without_tex=True, outdir=None)
+        # The site's build that follows gives the notes: the PDF's would repeat them.
+        build_pdf(args.apt_get, skip_without_tex=True, outdir=None, quiet=True)
     build_site(args.sphinx_options, Path(args.outdir))
 
 

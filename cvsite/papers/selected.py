@@ -1,11 +1,18 @@
 """`{selected-publications}`: the entries marked `selected`, newest first, in the lists' style;
-on the web each title links to its paper's page."""
+on the web each title links to its paper's page.
+
+With no entry marked selected, the list is left out with the heading of the section it is in
+(the rest of that section joins the section before it), on the site and in the PDF, and every
+build says so in a note at the directive's file:line, with how to mark an entry.
+"""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cvsite.papers.paper_body import render_entry
@@ -13,6 +20,13 @@ from cvsite.papers.title_links import link_title, paper_uri
 from cvsite.publications.cite_domain import bib_entries, cite_domain
 from cvsite.publications.record import newest_first, records_of
 from cvsite.rendering.bib_style import legend
+
+logger = logging.getLogger(__name__)
+
+LIST_CLASS = "cv-publications-selected"
+# Where each page has the directive, {docname: [line, ...]}, kept with the environment so that
+# every build, also one that reads no page again, gives the note on an empty list.
+ENV_ATTRIBUTE = "cvsite_selected_lists"
 
 
 def depend_on_bib_files(env) -> None:
@@ -24,16 +38,76 @@ def depend_on_bib_files(env) -> None:
 class SelectedPublicationsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         depend_on_bib_files(self.env)
+        lists = getattr(self.env, ENV_ATTRIBUTE, None)
+        if lists is None:
+            lists = {}
+            setattr(self.env, ENV_ATTRIBUTE, lists)
+        lists.setdefault(self.env.docname, []).append(self.lineno)
         records = [r for r in records_of(bib_entries(self.env).values()) if r.selected]
         records.sort(key=newest_first)
         listing = nodes.bullet_list(classes=["cv-selected"])
         for record in records:
             listing += nodes.list_item("", render_entry(record), paper_key=record.key)
-        wrapper = nodes.container(classes=["cv-publications", "cv-publications-selected"])
+        wrapper = nodes.container(classes=["cv-publications", LIST_CLASS])
         if any(record.equal_contributors for record in records):
             wrapper += legend()
         wrapper += listing
         return [wrapper]
+
+
+def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read, before Sphinx collects the table of contents: an empty selected list goes,
+    with its section's heading; the rest of the section joins the section before it."""
+    for wrapper in list(doctree.findall(nodes.container)):
+        if LIST_CLASS in wrapper["classes"] and not any(wrapper.findall(nodes.list_item)):
+            section = wrapper.parent
+            section.remove(wrapper)
+            if isinstance(section, nodes.section):
+                lift_out_of_section(section)
+
+
+def lift_out_of_section(section: nodes.section) -> None:
+    """The section's heading goes; what else it holds joins the end of the section before it
+    (or takes its place, when it is the first)."""
+    parent = section.parent
+    index = parent.index(section)
+    content = [child for child in section.children if not isinstance(child, nodes.title)]
+    parent.remove(section)
+    previous = parent[index - 1] if index else None
+    if isinstance(previous, nodes.section):
+        while isinstance(previous[-1], nodes.section):  # text goes after its last subsection
+            previous = previous[-1]
+        previous.extend(content)
+    else:
+        for offset, child in enumerate(content):
+            parent.insert(index + offset, child)
+
+
+def note_empty_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-updated (every build, after reading): a note at each selected list left out."""
+    lists = getattr(env, ENV_ATTRIBUTE, {})
+    if not lists or any(r.selected for r in records_of(bib_entries(env).values())):
+        return []
+    for docname, lines in sorted(lists.items()):
+        for line in lines:
+            logger.info(
+                "NOTE: no entry of the .bib files is marked selected, so this selected "
+                "publications list is left out, with the heading of its section; mark the "
+                "entries to show with selected = {true} in refs.bib",
+                location=(docname, line),
+            )
+    return []
+
+
+def forget_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, ENV_ATTRIBUTE, {}).pop(docname, None)
+
+
+def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment):
+    """env-merge-info: the lists a `-j` reader process found."""
+    found = getattr(other, ENV_ATTRIBUTE, {})
+    if found:
+        setattr(env, ENV_ATTRIBUTE, {**getattr(env, ENV_ATTRIBUTE, {}), **found})
 
 
 class LinkSelectedTitles(SphinxPostTransform):
@@ -52,3 +126,7 @@ class LinkSelectedTitles(SphinxPostTransform):
 def setup(app: Sphinx) -> None:
     app.add_directive("selected-publications", SelectedPublicationsDirective)
     app.add_post_transform(LinkSelectedTitles)
+    app.connect("doctree-read", drop_empty_lists, priority=400)
+    app.connect("env-updated", note_empty_lists)
+    app.connect("env-purge-doc", forget_page)
+    app.connect("env-merge-info", merge_from_worker)

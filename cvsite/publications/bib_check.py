@@ -37,7 +37,8 @@ from cvsite.errors import bib_files_error
 from cvsite.publications import record
 from cvsite.publications.bib_file import BibFile, read, read_file
 from cvsite.publications.entry_checks import check_entry
-from cvsite.publications.owner_names import written_name
+from cvsite.publications.owner_names import OwnerNames, written_name
+from cvsite.publications.owner_notes import owner_from_conf, owner_notes
 from cvsite.publications.rules import split_names
 from cvsite.publications.written_entries import BibEntry, Problem
 
@@ -45,8 +46,11 @@ __all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
 logger = logging.getLogger(__name__)
 
 
-def check_files(paths: list[Path], encoding: str = "utf-8-sig") -> list[BibFile]:
-    """All files, with their entries and every problem found in them.
+def check_files(
+    paths: list[Path], encoding: str = "utf-8-sig", owner: OwnerNames | None = None
+) -> list[BibFile]:
+    """All files, with their entries and every problem found in them (with the owner's names:
+    the authors matched to the owner uncertainly too, owner_notes.py).
 
     A key given twice keeps both entries: the later one is renamed `<key>_2` on the site. The
     files are read in the order given, each knowing the @string macros of those before it.
@@ -80,13 +84,21 @@ def check_files(paths: list[Path], encoding: str = "utf-8-sig") -> list[BibFile]
                 entry.edits.append((*entry.key_span, renamed))
                 entry.key = renamed
             taken[entry.key.casefold()] = (path, entry)
+    if owner is not None:
+        by_path = {bib_file.path: bib_file for bib_file in files}
+        written = [(bib_file.path, entry) for bib_file in files for entry in bib_file.entries]
+        for note in owner_notes(owner, written):
+            by_path[note.path].problems.append(note)
+    for bib_file in files:
         bib_file.problems.sort(key=lambda problem: problem.line)
     return files
 
 
-def check(paths: list[Path], encoding: str = "utf-8-sig") -> tuple[list[BibEntry], list[Problem]]:
+def check(
+    paths: list[Path], encoding: str = "utf-8-sig", owner: OwnerNames | None = None
+) -> tuple[list[BibEntry], list[Problem]]:
     """All entries of all files (with their keys on the site), and every problem found."""
-    files = check_files(paths, encoding)
+    files = check_files(paths, encoding, owner)
     return (
         [entry for bib_file in files for entry in bib_file.entries],
         [problem for bib_file in files for problem in bib_file.problems],
@@ -179,7 +191,8 @@ def check_for_build(app, config) -> None:
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
     digest = hashlib.sha256(package_digest().encode())
-    digest.update(f"{config.bibtex_encoding}\0{strict}\0".encode())
+    owner = OwnerNames.from_config(config)
+    digest.update(f"{config.bibtex_encoding}\0{strict}\0{owner.fingerprint()}\0".encode())
     for path in paths:
         digest.update(f"{path}\0".encode() + (path.read_bytes() if path.exists() else b""))
     # Kept beside Sphinx's state, not in it: Sphinx saves its state only when a page changed.
@@ -191,7 +204,7 @@ def check_for_build(app, config) -> None:
     if checked.get("digest") != digest.hexdigest() or not all(
         Path(app.confdir, name).exists() for name in checked.get("bibfiles", [])
     ):
-        checked = fresh_check(app, config, given, paths, strict)
+        checked = fresh_check(app, config, given, paths, owner)
         checked["digest"] = digest.hexdigest()
         kept.parent.mkdir(parents=True, exist_ok=True)
         kept.write_text(json.dumps(checked), encoding="utf-8")
@@ -205,8 +218,9 @@ def check_for_build(app, config) -> None:
         logger.info(f"refs.bib: maybe one person spelled two ways (kept as written): {report}")
 
 
-def fresh_check(app, config, given: list[str], paths: list[Path], strict: bool) -> dict:
-    files = check_files(paths, config.bibtex_encoding)
+def fresh_check(app, config, given: list[str], paths: list[Path], owner: OwnerNames) -> dict:
+    strict = bool(config.cv_bib_strict)
+    files = check_files(paths, config.bibtex_encoding, owner)
     problems = [problem for bib_file in files for problem in bib_file.problems]
     stop_on([problem for problem in problems if problem.stops or strict], strict)
     copies = Path(app.doctreedir, COPIES_FOLDER)
@@ -259,7 +273,12 @@ def stop_on(problems: list[Problem], strict: bool = False) -> None:
 def main(argv: list[str]) -> int:
     strict = "--strict" in argv
     paths = [Path(arg) for arg in argv if arg != "--strict"] or [Path("refs.bib")]
-    entries, problems = check(paths)
+    # The owner's names from the site's conf.py (make check runs in the site's folder), so
+    # that the notes on authors matched to the owner are the build's.
+    owner, without = owner_from_conf(Path.cwd())
+    if owner is None:
+        print(f"(authors not compared with the owner's names: {without})")
+    entries, problems = check(paths, owner=owner)
     errors = [problem for problem in problems if problem.stops]
     notes = [problem for problem in problems if not problem.stops]
     for problem in errors + notes:

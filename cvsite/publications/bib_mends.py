@@ -16,6 +16,7 @@ FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a 
 STRAY_CLOSER_FOLLOWED_BY_FIELD = re.compile(r"[ \t]*,?(\s*)([A-Za-z_][\w\-]*)\s*=")
 # `@article{` or `@misc (`: the start of an entry (at the start of a line, see starts_entry).
 ENTRY_START = re.compile(r"@[A-Za-z]+\s*[{(]")
+SPACES_AND_COMMENTS = re.compile(r"(?:\s*%[^\n]*)*\s*")
 # Unicode's Private Use Areas: code points that mean something only to the program that wrote
 # them (an exporter's symbol font), so no font of the PDF has them.
 PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
@@ -31,6 +32,9 @@ class Mends:
     text: str
     pos: int
     problems: list[Problem]
+
+    def line(self, pos: int | None = None) -> int:
+        raise NotImplementedError
 
     def note(self, message: str, key: str | None = None, pos: int | None = None) -> None:
         raise NotImplementedError
@@ -68,23 +72,38 @@ class Mends:
         )
         return True
 
-    def starts_entry(self) -> bool:
+    def starts_entry(self, pos: int | None = None) -> bool:
         """An `@type{` at the start of a line: the next entry, wherever the reader is."""
-        line_start = self.text.rfind("\n", 0, self.pos) + 1
-        return (
-            bool(ENTRY_START.match(self.text, self.pos))
-            and not self.text[line_start : self.pos].strip()
-        )
+        pos = self.pos if pos is None else pos
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return bool(ENTRY_START.match(self.text, pos)) and not self.text[line_start:pos].strip()
+
+    def past_comment_lines(self, pos: int) -> int:
+        """Where the text after pos goes on, past spaces and `%` comments."""
+        found = SPACES_AND_COMMENTS.match(self.text, pos)
+        return found.end() if found else pos
+
+    def entry_ends_here(self) -> bool:
+        """Only spaces and `%` comments before the next entry or the end of the file."""
+        ahead = self.past_comment_lines(self.pos)
+        return ahead >= len(self.text) or self.starts_entry(ahead)
 
     def unclosed_entry(self, entry: BibEntry, closer: str) -> None:
         """The entry's last field is followed by the next entry, or the end of the file, and no
-        `}`: it can only end there. The normalised copy gets the `}` after the last field."""
+        `}`: it can only end there. The normalised copy gets the `}` after the last field, and
+        the note is at that line, where the `}` belongs (not at a comment or entry after it)."""
         end = self.end_of_text_before(self.pos)
         entry.edits.append((end, end, "\n" + closer))
-        where = "at the end of the file" if self.pos >= len(self.text) else "before the next entry"
+        ahead = self.past_comment_lines(self.pos)
+        where = (
+            "at the end of the file"
+            if ahead >= len(self.text)
+            else f"before the next entry (line {self.line(ahead)})"
+        )
         self.note(
             f"entry is not closed: read as ending {where}, after its last field (BibTeX and "
-            f"pybtex would not read it); add the missing '{closer}' at its end",
+            f"pybtex would not read it); add the missing '{closer}' after that field, on this "
+            f"line",
             entry.key,
             end,
         )
@@ -126,15 +145,15 @@ class Mends:
             self.pos += 1
             self.skip_space()
 
-    def missing_comma(self, entry: BibEntry, name: str, value_end: int) -> None:
-        """`title = {...}` and, next, `journal = ...` without a comma between them: read as
-        two fields (BibTeX and pybtex would drop the rest of the entry); the normalised copy
-        gets the comma. Reported on the line where the comma belongs."""
-        if FIELD_START.match(self.text, self.pos):
+    def missing_comma(self, entry: BibEntry, name: str, value_end: int, ahead: int) -> None:
+        """`title = {...}` and, next, `journal = ...` without a comma between them (`ahead`,
+        past any `%` line): read as two fields (BibTeX and pybtex would drop the rest of the
+        entry); the normalised copy gets the comma. Reported on the line where it belongs."""
+        if FIELD_START.match(self.text, ahead):
             entry.edits.append((value_end, value_end, ","))
             self.note(
                 f"a comma is missing after field '{name}': read as two fields, '{name}' and "
-                f"{self.read_name_ahead()!r} (BibTeX and pybtex would drop the rest of the "
+                f"{self.read_name_ahead(ahead)!r} (BibTeX and pybtex would drop the rest of the "
                 f"entry); add a ',' after the value of '{name}'",
                 entry.key,
                 value_end,
@@ -148,8 +167,8 @@ class Mends:
             pos -= 1
         return pos
 
-    def read_name_ahead(self) -> str:
-        match = NAME.match(self.text, self.pos)
+    def read_name_ahead(self, pos: int) -> str:
+        match = NAME.match(self.text, pos)
         return match.group(0) if match else ""
 
     def drop_spaced_field(self, entry: BibEntry, start: int) -> None:

@@ -171,7 +171,7 @@ class BibReader(Mends):
                 if not self.stray_closer(entry, closer):
                     return
                 continue
-            if char == "" or self.starts_entry():
+            if char == "" or self.starts_entry() or (char == "%" and self.entry_ends_here()):
                 self.unclosed_entry(entry, closer)
                 return
             if char == "%":
@@ -225,8 +225,10 @@ class BibReader(Mends):
         self.skip_space()
         if self.peek() == ",":
             self.pos += 1
-        elif self.peek() not in (closer, "") and not self.starts_entry():
-            self.missing_comma(entry, name, value_end)
+        else:
+            ahead = self.past_comment_lines(self.pos)  # a `%` line is no field: comment_in_entry
+            if self.text[ahead : ahead + 1] not in (closer, "") and not self.starts_entry(ahead):
+                self.missing_comma(entry, name, value_end, ahead)
         first = entry.fields.get(name)
         if first is None:
             entry.fields[name] = BibField(name, value, self.line(start), value_span)

@@ -16,7 +16,8 @@ from cvsite.publications.fields import (
     REQUIRED_FIELDS,
 )
 from cvsite.publications.latex_text import plain_from_latex
-from cvsite.publications.record import written_name_key
+from cvsite.publications.owner_names import written_name
+from cvsite.publications.record import written_name_key, written_person
 from cvsite.publications.rules import (
     FOUR_DIGITS,
     is_pending,
@@ -64,6 +65,39 @@ def extended_as_bibtex(name: str) -> str:
             start = index + 1
     family = " ".join(part for part in (parts.get("prefix"), parts.get("family")) if part)
     return ", ".join(part for part in (family, parts.get("suffix"), parts.get("given")) if part)
+
+
+def read_name(part: str) -> str:
+    """One name of a list as the site reads it (check_names notes each mend): biblatex's
+    extended format as BibTeX's, a trailing comma left out."""
+    if EXTENDED_NAME.match(part):
+        part = extended_as_bibtex(part)
+    return part.rstrip().rstrip(",").rstrip()
+
+
+def is_initials(word: str) -> bool:
+    """ "E.", "E", "J.-P.", "JP", "E.F.": a given name as initials, in capitals."""
+    letters = word.replace(".", "").replace("-", "")
+    return (
+        0 < len(letters) <= 3
+        and letters.isalpha()
+        and letters.isupper()
+        and (len(letters) <= 2 or "." in word)
+    )
+
+
+def comma_for_initials_last(name: str) -> str | None:
+    """ "Pérez E." (Vancouver order): family name, then initials, and no comma, so BibTeX reads
+    "E." as the family name. The name as it should be written, "Pérez, E.", or None."""
+    words = written_name(name).name.split()
+    if "," in name or "{" in name or len(words) < 2:
+        return None
+    initials = 0
+    while initials < len(words) and is_initials(words[-1 - initials]):
+        initials += 1
+    if not initials or initials == len(words) or is_initials(words[0]):
+        return None
+    return f"{' '.join(words[:-initials])}, {' '.join(words[-initials:])}"
 
 
 def month_is_readable(value: str) -> bool:
@@ -183,11 +217,10 @@ def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Prob
     names = entry.fields.get(role)
     if names is None:
         return []
-    parts = split_names(names.value)
-    extended = [part for part in parts if EXTENDED_NAME.match(part)]
-    parts = [extended_as_bibtex(part) if part in extended else part for part in parts]
-    stray = [part for part in parts if part.rstrip().endswith(",")]
-    parts = [part.rstrip().rstrip(",").rstrip() if part in stray else part for part in parts]
+    written = split_names(names.value)
+    extended = [part for part in written if EXTENDED_NAME.match(part)]
+    stray = [part for part in written if read_name(part) != part and part not in extended]
+    parts = [read_name(part) for part in written]
     if not names.value.strip():
         note(names.line, f"{role} is empty: shown without {role}s; write the names or delete it")
     elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
@@ -207,6 +240,18 @@ def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Prob
         if names.value_span:  # what pybtex would misread, the copy writes as meant
             entry.edits.append((*names.value_span, kept))
         note_mended_names(role, names.line, parts, kept, stray, extended, note)
+    for part in parts:
+        fixed = comma_for_initials_last(part)
+        person = written_person(part) if fixed else None
+        if person:
+            given = " ".join(person.first + person.middle)
+            note(
+                names.line,
+                f"{role} name {part!r} looks like a family name written first, without a "
+                f"comma: BibTeX and pybtex read {' '.join(person.von + person.last)!r} as the "
+                f"family name and {f'{given!r} as the given name' if given else 'no given name'}"
+                f" (so the BibTeX export and Scholar's tags give them); write {fixed!r}",
+            )
     return []
 
 

@@ -7,8 +7,10 @@ Sure: the same names, ignoring case, accents on Latin letters, braces, dots, hyp
 between parts ("Jean-Pierre" / "Jean Pierre"), a comma order ("Modin, Klas"), a compound family
 name written first ("Torralba-Agell Adrià"), DBLP's homonym number ("Wei Wang 0001") and marks
 written around the name (\\textbf{...}, *, †). Uncertain: a given name only as an initial,
-a given name left out or added, or a one-word family name written first without a comma
-("Zheng Zangwei", which may be someone else's normal order). Non-Latin scripts are compared as
+a given name left out or added, a one-word family name written first without a comma
+("Zheng Zangwei", which may be someone else's normal order), or one family name of two ("Ana
+García Márquez" or "García Márquez, Ana" for "Ana García", as Spanish and Portuguese names are
+shortened; the other way round too). Non-Latin scripts are compared as
 written (case aside): 张伟 is not folded into anything.
 
 The style (bold), the Scholar tags and the BibTeX export read names through `written_name`, so
@@ -191,6 +193,13 @@ def compare_given(given: Sequence[str], owner_given: Sequence[str]) -> Match:
     return Match.SURE if sure else Match.UNCERTAIN
 
 
+def one_family_name_of_two(family: Sequence[str], owner_family: Sequence[str]) -> bool:
+    """ "García" for "García Márquez", or the other way round: the first family name of two,
+    as Spanish and Portuguese names are often shortened (the same person, most likely)."""
+    shorter, longer = sorted((tuple(family), tuple(owner_family)), key=len)
+    return 0 < len(shorter) < len(longer) and longer[: len(shorter)] == shorter
+
+
 def best(matches: Iterable[Match]) -> Match:
     found = Match.NO
     for match in matches:
@@ -231,7 +240,11 @@ class OwnerName:
     @staticmethod
     def match_split(name: ParsedName, given: tuple, family: tuple) -> Match:
         if name.family is not None:
-            return compare_given(name.given or (), given) if name.family == family else Match.NO
+            if name.family == family:
+                return compare_given(name.given or (), given)
+            if one_family_name_of_two(name.family, family):
+                return Match.UNCERTAIN if compare_given(name.given or (), given) else Match.NO
+            return Match.NO
         tokens, size = name.tokens, len(family)
         found = Match.NO
         if len(tokens) > size and tokens[-size:] == family:
@@ -242,6 +255,11 @@ class OwnerName:
             found = compare_given(tokens[size:], given)
             if found and size == 1:
                 found = Match.UNCERTAIN
+        if not found and any(
+            one_family_name_of_two(tokens[cut:], family) and compare_given(tokens[:cut], given)
+            for cut in range(1, len(tokens))  # "Ana García Márquez": given, then two families
+        ):
+            found = Match.UNCERTAIN
         return found
 
 
@@ -279,30 +297,6 @@ def match_owner(owner: OwnerNames, name: str) -> Match:
     if not parsed.tokens or spelling_key(name) in owner.excluded:
         return Match.NO
     return best(spelling.match(parsed) for spelling in owner.names)
-
-
-def uncertain_matches(
-    owner: OwnerNames, authors: Iterable[tuple[str, Iterable[str]]]
-) -> dict[str, list[str]]:
-    """Each spelling matched uncertainly, with the keys of the entries that have it."""
-    keys_by_name: dict[str, list[str]] = {}
-    for key, names in authors:
-        for name in names:
-            if owner.match(name) is Match.UNCERTAIN:
-                keys = keys_by_name.setdefault(name, [])
-                if key not in keys:
-                    keys.append(key)
-    return keys_by_name
-
-
-def uncertain_report(owner: OwnerNames, authors, source: str) -> list[str]:
-    """The build's lines about uncertain matches: what matched, where, and the two fixes."""
-    return [
-        f"{source}: {name!r} ({', '.join(keys)}) is shown in bold as {owner.owner!r}, but the "
-        f"spelling could be someone else's; if it is not you, add {name!r} to cv_not_owner in "
-        "conf.py; if it is, add it to cv_owner_variants to silence this note"
-        for name, keys in uncertain_matches(owner, authors).items()
-    ]
 
 
 def spelling_key(name: str) -> tuple:

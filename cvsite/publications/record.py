@@ -162,13 +162,20 @@ def person_from_parts(
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def written_person(written: str) -> Person | None:
+    """One name as a .bib writes it, read as BibTeX splits it; None where it cannot (too many
+    commas: make check reports it)."""
+    try:
+        return person_of(PybtexPerson(written))
+    except PybtexError:
+        return None
+
+
 def written_name_key(written: str) -> str:
     """The key of one name as a .bib writes it, read as BibTeX splits it: "Lovelace, Ada" and
     "Ada Lovelace*" are one person (`make check` compares names by it too)."""
-    try:
-        return person_of(PybtexPerson(written)).key
-    except PybtexError:  # too many commas: make check reports it; read it as written
-        return rules.name_key(plain_name_and_marks(written)[0])
+    person = written_person(written)
+    return person.key if person else rules.name_key(plain_name_and_marks(written)[0])
 
 
 def named_equal_contributors(value: str) -> tuple[str, ...]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from cvsite.pdf import pdf_scripts
+
+logger = logging.getLogger(__name__)
 
 FIELDS = ("institution", "role", "dates", "place")
 REQUIRED = {
@@ -42,7 +45,28 @@ class CVEntryDirective(SphinxDirective):
         node = cv_entry(**{field: self.options.get(field, "").strip() for field in FIELDS})
         self.set_source_info(node)
         node += self.parse_content_to_nodes()
-        return [node]
+        return [node, *lift_nested_entries(node)]
+
+
+def lift_nested_entries(entry: cv_entry) -> list[cv_entry]:
+    """The entries parsed inside this one, taken out to follow it, each reported.
+
+    An entry inside another is always a slip: a missing closing `:::` makes the next entry
+    part of this one's content. The first found is the one right after this entry; any
+    after it were reported by that one's own directive, which lifted them to follow it.
+    """
+    nested = list(entry.findall(cv_entry, include_self=False))
+    for node in nested:
+        node.parent.remove(node)
+    if nested:
+        logger.warning(
+            f"this cv-entry is inside the cv-entry of line {entry.line}, which lacks its "
+            "closing ':::'; add a line ':::' at the end of that entry, before this one",
+            location=nested[0],
+            type="cvsite",
+            subtype="nested_entry",
+        )
+    return nested
 
 
 # HTML ----------------------------------------------------------------------------------------

@@ -12,10 +12,8 @@ by each build that does not format it (kept_warnings.py).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pybtex
 from pybtex.database import BibliographyData, Entry, Person
@@ -26,9 +24,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from cvsite.code_digest import package_digest
-from cvsite.publications import owner_names
 from cvsite.publications.cite_domain import cite_domain
-from cvsite.publications.record import records_of
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
 
@@ -87,9 +83,6 @@ class FormattingCache:
     fingerprints: dict[int, tuple[Entry, str]] | None = field(default=None, repr=False)
     # Set when this cache replaced one of another style: every page is read again.
     restyled: bool = False
-    # The build's lines about authors matched to the owner uncertainly; made again when the
-    # entries change (the owner's names are in `style`).
-    owner_report: list[str] | None = None
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "fingerprints": None, "restyled": False}
@@ -133,7 +126,6 @@ class FormattingCache:
             return  # the same parsed files as last time, and nothing new
         self.known = [(entry, self.fingerprint(entry)) for entry in data.entries.values()]
         self.source = data
-        self.owner_report = None
         current = {key for _, key in self.known}
         self.texts = {key: text for key, text in self.texts.items() if key in current}
         self.warnings = {key: kept for key, kept in self.warnings.items() if key in current}
@@ -187,13 +179,6 @@ def merge_from_worker(app: Sphinx, env: BuildEnvironment, docnames, other: Build
         ours.formatted |= theirs.formatted
 
 
-def bib_file_name(name: str) -> str:
-    """The .bib file as conf.py names it, also where the build reads a normalised copy of it
-    (`<doctrees>/cvsite-bib/0-refs.bib`, see bib_check.py)."""
-    path = Path(name)
-    return re.sub(r"^\d+-", "", path.name) if path.parent.name == "cvsite-bib" else name
-
-
 def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated, after sphinxcontrib-bibtex has formatted its lists: say what was formatted."""
     cache = cache_of(env)
@@ -205,16 +190,6 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
             f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
             "(the others were unchanged since the last build)",
         )
-        if cache.owner_report is None:
-            authors = (
-                (record.key, [person.name for person in record.authors])
-                for record in records_of(data.entries.values())
-            )
-            owner = owner_names.OwnerNames.from_config(app.config)
-            source = ", ".join(bib_file_name(name) for name in app.config.bibtex_bibfiles)
-            cache.owner_report = owner_names.uncertain_report(owner, authors, source)
-        for line in cache.owner_report:
-            logger.info(line)
     return []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,15 +42,23 @@ class Settings:
     """conf.py's literal top-level assignments; the cv_* ones as attributes."""
 
     values: dict[str, object]
+    path: Path = Path("conf.py")
+    lines: dict[str, int] = field(default_factory=dict)  # where each is assigned
 
     def __getattr__(self, name: str):
         if name not in SETTING_DEFAULTS:
             raise AttributeError(name)
         return self.values.get(name, SETTING_DEFAULTS[name])
 
+    def where(self, name: str) -> str:
+        """conf.py:line of the setting, for a failing check's message."""
+        line = self.lines.get(name)
+        return f"{self.path}:{line} ({name})" if line else f"{self.path} (no {name}: its default)"
+
 
 def read_settings(conf_py: Path) -> Settings:
     values: dict[str, object] = {}
+    lines: dict[str, int] = {}
     for node in ast.parse(conf_py.read_text(encoding="utf-8"), str(conf_py)).body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
@@ -59,7 +67,8 @@ def read_settings(conf_py: Path) -> Settings:
                     values[target.id] = ast.literal_eval(node.value)
                 except ValueError:
                     continue  # not a literal: no setting a test can read
-    return Settings(values)
+                lines[target.id] = node.lineno
+    return Settings(values, conf_py, lines)
 
 
 # -- The whole site ------------------------------------------------------------------------

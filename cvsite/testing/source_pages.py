@@ -65,6 +65,7 @@ class Page:
     blocks: tuple[Block, ...]  # in the page's order
     publication_kinds: tuple[str, ...]
     toctree: tuple[str, ...]
+    title_line: int = 1
 
     def blocks_in(self, output_format: str) -> list[Block]:
         return [block for block in self.blocks if output_format in block.formats]
@@ -141,6 +142,7 @@ class PageReader:
     publication_kinds: list[str] = field(default_factory=list)
     toctree: list[str] = field(default_factory=list)
     title: str = ""
+    title_line: int = 1
     description: str = ""
 
     def read(self, source: str, line_offset: int = 0, formats: frozenset[str] = BOTH) -> None:
@@ -156,7 +158,7 @@ class PageReader:
                     meta.get("myst", {}).get("html_meta", {}).get("description", "")
                 )
             elif token.type == "heading_open" and token.tag == "h1" and not self.title:
-                self.title = inline_text(tokens[index + 1])
+                self.title, self.title_line = inline_text(tokens[index + 1]), line
             elif token.type in {"list_item_open", "dt_open", "dd_open"}:
                 kind = {"list_item_open": "list item", "dt_open": "term", "dd_open": "definition"}
                 self.blocks.append(TextItem(kind[token.type], "", line, formats))
@@ -222,4 +224,5 @@ def read_page(path: Path, docname: str) -> Page:
         blocks=tuple(reader.blocks),
         publication_kinds=tuple(reader.publication_kinds),
         toctree=tuple(reader.toctree),
+        title_line=reader.title_line,
     )
