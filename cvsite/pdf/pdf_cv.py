@@ -18,6 +18,11 @@ STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 
 
+def paper_size(setting: object) -> str | None:
+    """LaTeX's name of the paper cv_pdf_paper names, in any case ("A4", "Letter"), or None."""
+    return PAPER_SIZES.get(setting.strip().casefold()) if isinstance(setting, str) else None
+
+
 def latex_escape(text: str) -> str:
     for char, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#")):
         text = text.replace(char, escaped)
@@ -69,7 +74,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.latex_use_xindy = False
     config.latex_show_urls = "no"
     elements = {
-        "papersize": PAPER_SIZES[config.cv_pdf_paper],
+        "papersize": paper_size(config.cv_pdf_paper),
         "pointsize": "10pt",
         "releasename": "",
         "fncychap": "",
