@@ -10,6 +10,9 @@ writes `html_copy_source = True` for one that wrote nothing.
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import io
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -18,6 +21,11 @@ from sphinx.config import Config, eval_config_file
 # Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
 # sets up each extension once.
 LIBRARIES = ("myst_parser", "sphinxcontrib.bibtex", "sphinxext.opengraph")
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
+# when it is imported (print(), not its logger: no setting or -q silences it). cvsite turns its
+# social cards off (ogp_social_cards below), so the line only misleads: the import prints into
+# nothing.
+PRINT_ON_IMPORT = ("sphinxext.opengraph",)
 
 # Whole values, given only when the site gives none. (root_doc "index" and language "en" are
 # Sphinx's own defaults already; theme options are filled one by one in cvsite.web.site_theme.)
@@ -28,6 +36,8 @@ ENGINE_DEFAULTS: dict[str, object] = {
     "html_use_index": False,  # a CV needs no general index page
     "html_show_sourcelink": False,
     "ogp_custom_meta_tags": ('<meta name="twitter:card" content="summary" />',),
+    # A picture of each page's title, drawn with matplotlib, is no fact of the CV.
+    "ogp_social_cards": {"enable": False},
 }
 
 # Files a site keeps by convention beside conf.py: the setting, where, and whether it is a list.
@@ -48,7 +58,9 @@ ALIASES = {"copyright": "project_copyright", "root_doc": "master_doc"}
 
 def setup(app: Sphinx) -> None:
     for library in LIBRARIES:
-        app.setup_extension(library)
+        printed = io.StringIO() if library in PRINT_ON_IMPORT else None
+        with contextlib.redirect_stdout(printed) if printed else contextlib.nullcontext():
+            app.setup_extension(library)
     # First of cvsite's handlers: the checks and the web layer read the values filled here.
     app.connect("config-inited", fill_defaults, priority=200)
 
@@ -73,8 +85,8 @@ def fill_defaults(app: Sphinx, config: Config) -> None:
             config[name] = value
 
     for name, value in ENGINE_DEFAULTS.items():
-        # A new list each build: a site's later edits never reach the shared default.
-        fill(name, list(value) if isinstance(value, tuple) else value)
+        # A new list or dict each build: a site's later edits never reach the shared default.
+        fill(name, list(value) if isinstance(value, tuple) else copy.copy(value))
     confdir = Path(app.confdir) if app.confdir is not None else None
     for name, (relative, is_list) in CONVENTIONS.items():
         if confdir is not None and (confdir / relative).exists():
