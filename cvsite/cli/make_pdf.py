@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from cvsite.cli import system_packages
+from cvsite.config import source_date
 from cvsite.pdf import fonts
 
 # Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
@@ -39,19 +40,9 @@ def log_problems(log_text: str) -> list[str]:
 
 
 def reproducible_env(repo: Path) -> dict[str, str]:
-    """Dates in the PDF from the last commit, so that two builds give the same bytes."""
+    """Dates in the PDF from the sources' date, so that two builds give the same bytes."""
     env = dict(os.environ)
-    if "SOURCE_DATE_EPOCH" not in env:
-        try:
-            result = subprocess.run(
-                ["git", "-C", str(repo), "log", "-1", "--format=%ct"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            env["SOURCE_DATE_EPOCH"] = result.stdout.strip() or "0"
-        except OSError:  # no git (a downloaded copy): a fixed date is still reproducible
-            env["SOURCE_DATE_EPOCH"] = "0"
+    env["SOURCE_DATE_EPOCH"] = str(source_date.source_epoch(repo, repo / "docs"))
     env["FORCE_SOURCE_DATE"] = "1"
     return env
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config, eval_config_file
 
+from cvsite.config.source_date import source_date
+
 # Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
 # sets up each extension once.
 LIBRARIES = ("myst_parser", "sphinxcontrib.bibtex", "sphinxext.opengraph")
@@ -50,8 +52,10 @@ CONVENTIONS: dict[str, tuple[str, bool]] = {
     "html_favicon": ("docs/_static/favicon.svg", False),
 }
 
-# Named after the site's owner when the site does not name them otherwise.
-OWNER_NAMED = ("project", "author", "copyright", "html_title")
+# Named after the site's owner when the site does not name them otherwise; `copyright` as
+# "2026, Ada Lovelace", the footer's "© Copyright 2026, Ada Lovelace.": the year of the sources
+# (cvsite/config/source_date.py), never the clock's, so that two builds give the same pages.
+OWNER_NAMED = ("project", "author", "html_title")
 # Sphinx's aliases: a site that gives one has given the other.
 ALIASES = {"copyright": "project_copyright", "root_doc": "master_doc"}
 
@@ -95,3 +99,5 @@ def fill_defaults(app: Sphinx, config: Config) -> None:
     if isinstance(owner, str) and owner.strip():
         for name in OWNER_NAMED:
             fill(name, owner)
+        year = source_date(confdir or Path(app.srcdir), Path(app.srcdir)).year
+        fill("copyright", f"{year}, {owner}")
