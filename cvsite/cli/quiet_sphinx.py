@@ -14,10 +14,12 @@ the arguments runs sphinx-build itself (`cvsite html --verbose` calls sphinx-bui
 from __future__ import annotations
 
 import argparse
+import locale
 import logging
 import sys
 from pathlib import Path
 
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.cmd.build import build_main, get_parser
 from sphinx.errors import SphinxError
@@ -102,9 +104,14 @@ def build_quietly(args: argparse.Namespace, notes_shown: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # As sphinx-build starts: the texts of its options and messages in the terminal's language.
+    locale.setlocale(locale.LC_ALL, "")
+    sphinx.locale.init_console()
     notes_shown = "--no-notes" not in argv
     argv = [arg for arg in argv if arg != "--no-notes"]
-    args = get_parser().parse_args(argv)
+    parser = get_parser()
+    parser.prog = "python -m cvsite.cli.quiet_sphinx"
+    args = parser.parse_args(argv)
     if wants_everything(args):
         return build_main(argv)
     return build_quietly(args, notes_shown)
