@@ -123,7 +123,7 @@ def test_html_swaps_the_new_site_in_and_keeps_the_last_one_when_a_build_fails(tm
     assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
     # A summary: the entries (cvsite's note), then the pages, where, and the time.
     assert ANSI_ESCAPE.sub("", first.stdout).splitlines() == [
-        "cvsite: formatted 1 of 1 .bib entries (the others were unchanged since the last build)",
+        "cvsite: formatted 1 of 1 .bib entry (the others were unchanged since the last build)",
         first.stdout.splitlines()[-1],
     ]
     assert re.fullmatch(

@@ -31,6 +31,7 @@ from cvsite.publications.cite_domain import cite_domain
 from cvsite.publications.record import records_of
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
+from cvsite.wording import plural
 
 logger = logging.getLogger(__name__)
 ENV_ATTRIBUTE = "cvsite_formatting_cache"
@@ -202,7 +203,8 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         cache.keep_only(data)
         cache.warn_again()
         logger.info(
-            f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
+            f"cvsite: formatted {len(cache.formatted)} of "
+            f"{plural(len(data.entries), '.bib entry')} "
             "(the others were unchanged since the last build)",
         )
         if cache.owner_report is None:
