@@ -39,7 +39,10 @@ class CvsiteNotes(logging.Handler):
         self.addFilter(lambda record: record.levelno == logging.INFO)
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(record.getMessage(), flush=True)
+        # A note logged with location="file:line" leads with it, as Sphinx's handler writes it.
+        location = getattr(record, "location", None)
+        where = f"{location}: " if isinstance(location, str) and location else ""
+        print(f"{where}{record.getMessage()}", flush=True)
 
 
 def overrides(args: argparse.Namespace) -> dict[str, object]:
