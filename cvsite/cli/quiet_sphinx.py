@@ -107,8 +107,7 @@ def build_quietly(args: argparse.Namespace, notes_shown: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    # As sphinx-build starts: the texts of its options and messages in the terminal's language.
-    locale.setlocale(locale.LC_ALL, "")
+    # The texts of Sphinx's options and messages, as sphinx-build loads them when it starts.
     sphinx.locale.init_console()
     notes_shown = "--no-notes" not in argv
     argv = [arg for arg in argv if arg != "--no-notes"]
@@ -121,4 +120,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    locale.setlocale(locale.LC_ALL, "")  # as sphinx-build: the terminal's language
     sys.exit(main())
