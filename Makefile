@@ -44,16 +44,16 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 # one line says how to get it, the site is built without the link, and an older PDF is removed.
 # The site is built into _build/html.next, then swapped in: a failed build leaves the last one.
 html: $(SITE_STAMP) ## Build the website into _build/html (the PDF CV first, where TeX is installed)
-	$(CVSITE) html --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)"
+	@$(CVSITE) html --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)"
 
 pdf: $(SITE_STAMP) ## Build the PDF CV into _build/pdf (xelatex + latexmk)
-	$(CVSITE) pdf --apt-get "$(APT_GET)"
+	@$(CVSITE) pdf --apt-get "$(APT_GET)"
 
 check: $(SITE_STAMP) ## Check refs.bib: errors, and notes on what builds anyway (STRICT=1: notes fail)
-	$(CVSITE) check $(if $(STRICT),--strict)
+	@$(CVSITE) check $(if $(STRICT),--strict)
 
 serve: $(SITE_STAMP) $(DEV_STAMP) ## Serve the site with live reload while you edit
-	$(CVSITE) serve --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)" --watch cvsite
+	@$(CVSITE) serve --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)" --watch cvsite
 
 # Each group of .ci/debian-packages.txt, installed where missing (and where apt-get can), then
 # required: a missing tool stops the target with one message naming it and how to install it.

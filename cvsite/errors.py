@@ -12,6 +12,8 @@ from pathlib import Path
 from sphinx.errors import ConfigError, ExtensionError
 from sphinx.util import logging
 
+from cvsite.wording import plural
+
 logger = logging.getLogger(__name__)
 SHOWN = 20  # problems written into one message; the rest are in the log above it
 
@@ -40,7 +42,7 @@ def settings_error(conf_py: Path | str, problems: list[str]) -> SettingsError:
     """One error naming every problem with conf.py, each with its fix."""
     lines = [f"{conf_py}: ERROR: {problem}" for problem in problems]
     return SettingsError(
-        f"{len(problems)} problem(s) in conf.py:\n"
+        f"{plural(len(problems), 'problem')} in conf.py:\n"
         + "\n".join(lines)
         + "\nBuild stopped: fix the settings in conf.py."
     )
@@ -55,4 +57,4 @@ def bib_files_error(problems: list[tuple[str, str]], summary: str) -> BibFilesEr
     lines = [f"{location}: {message}" for location, message in problems[:SHOWN]]
     if len(problems) > SHOWN:
         lines.append(f"and {len(problems) - SHOWN} more, each logged above")
-    return BibFilesError("\n".join([f"{len(problems)} problem(s):", *lines, summary]))
+    return BibFilesError("\n".join([f"{plural(len(problems), 'problem')}:", *lines, summary]))

@@ -62,15 +62,17 @@ def copy_checkout(destination: Path) -> Path:
 
 
 def sphinx_build(
-    builder: str, outdir: Path, *extra: str, root: Path = REPO
+    builder: str, outdir: Path, *extra: str, root: Path = REPO, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """Build the site in root exactly as `make html` does (same options), into outdir."""
+    """Build the site in root exactly as `make html` does (same options), into outdir; `env`
+    is added to this process's environment."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-c", str(root), "-W", "--keep-going", "-n",
          "-b", builder, "-d", str(outdir / ".doctrees"), *extra, str(root / "docs"), str(outdir)],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )  # fmt: skip
 
 

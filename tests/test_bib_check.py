@@ -407,7 +407,7 @@ def test_a_broken_bib_stops_the_build_with_file_line_and_no_traceback(tmp_path):
     assert error.startswith(f"{where}: ERROR: smith2020: expected 'field = {{value}}'")
     assert "The .bib files stop the build!" in result.stderr  # Sphinx's report of the error
     assert f"{where}: smith2020: expected 'field = {{value}}'" in result.stderr
-    assert "Build stopped: 1 problem(s) in the .bib files" in result.stderr
+    assert "Build stopped: 1 problem in the .bib files" in result.stderr
     assert PYTHON_TRACEBACK not in result.stdout + result.stderr
 
 
@@ -416,6 +416,7 @@ def test_make_check_exit_status():
     good = check_command(str(REPO / "refs.bib"))
     assert (bad.returncode, good.returncode) == (1, 0)
     assert "12 entries, 0 problems, 0 notes" in good.stdout
+    assert "\n1 entry, 1 problem, 0 notes in " in bad.stdout  # not "1 entries, 1 problems"
     assert "NOTE: maybe one person" in good.stdout
     # Name variants are for the owner to decide: even --strict lets them pass.
     assert check_command("--strict", str(REPO / "refs.bib")).returncode == 0

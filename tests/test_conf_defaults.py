@@ -8,6 +8,7 @@ hide (an edit button, a secondary sidebar, prev/next links, navbar and footer it
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,13 +20,15 @@ from conftest import REPO, build_in_process
 from test_bad_input import ANSI_ESCAPE
 
 LONG_CONF = REPO / "tests" / "roots" / "test-long-conf"
+# The sources' date, whose year the footer gives (cvsite/config/source_date.py): 2026-05-28.
+IN_2026 = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000"}
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
          "-d", str(project / "doctrees"), str(project), str(project / "out")],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=IN_2026,
     )  # fmt: skip
 
 
@@ -64,7 +67,7 @@ def test_the_long_conf_builds_without_a_warning_to_the_pages_of_the_short_one(tm
     assert index.title.get_text().strip() == "Ida Quill — Ida Quill"  # page — html_title
     assert index.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
     assert index.find("link", rel="icon")["href"] == "_static/favicon.svg"
-    assert "Quill" in index.select_one(".copyright").get_text()
+    assert "© Copyright 2026, Ida Quill." in index.select_one(".copyright").get_text()
     assert not list((short / "out" / "_sources").iterdir())  # html_copy_source = False
     assert not (short / "out" / "genindex.html").exists()  # html_use_index = False
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import REPO, VENV
-from test_bad_input import PYTHON_TRACEBACK
+from test_bad_input import ANSI_ESCAPE, PYTHON_TRACEBACK
+from test_site_commands import CHATTER
 
 from cvsite.cli import system_packages
 
@@ -140,6 +141,13 @@ def test_html_links_the_pdf_with_tex_and_no_stale_pdf_without(tmp_path):
     assert len(links["navbar"]) >= 3 and set(links["navbar"]) == {PDF, f"../{PDF}"}
     assert (project / "_build" / "html" / PDF).read_bytes() == built
     assert SKIPPED not in output(result) and not log.exists()  # nothing was missing
+    # A summary, not Sphinx's progress: the PDF, cvsite's notes once (the site's build gives
+    # them, the PDF's leaves them out), the entries, the site.
+    printed = ANSI_ESCAPE.sub("", output(result)).splitlines()
+    assert printed[0].startswith(f"make pdf: wrote _build/pdf/{PDF} (")
+    assert printed[-1].startswith("cvsite html: the site is in _build/html (")
+    assert len(lines_with(output(result), "maybe one person spelled two ways")) == 2
+    assert len(printed) == 5 and not any(part in output(result) for part in CHATTER), printed
 
     # TeX gone: the next build must not go on linking the PDF of the build above.
     shutil.rmtree(with_tex)
@@ -229,6 +237,9 @@ def test_a_bib_error_under_make_html_names_file_and_line_without_traceback(tmp_p
     assert result.returncode != 0
     assert re.search(r"refs\.bib:3: ERROR: smith2020: expected 'field = \{value\}'", result.stderr)
     assert "make pdf: the PDF CV was not built" in result.stderr
+    assert "The .bib files stop the build: 1 problem:" in result.stderr
+    assert "(run with --verbose for Sphinx's full output and report)" in result.stderr
+    assert "please open an issue" not in result.stderr  # not Sphinx's crash report
     assert PYTHON_TRACEBACK not in output(result)
     assert not (project / "_build" / "html").exists()
 

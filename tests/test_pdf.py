@@ -118,11 +118,15 @@ def test_two_builds_are_byte_identical(pdf, tmp_path):
     assert again.read_bytes() == pdf.read_bytes()
 
 
-def test_letter_paper_is_one_setting_away(tmp_path):
-    result = sphinx_build("latex", tmp_path, "-D", "cv_pdf_paper=letter")
+def test_letter_paper_is_one_setting_away_and_the_end_says_the_sources_month(tmp_path):
+    # "Letter" as a person writes it; the sources' date as SOURCE_DATE_EPOCH gives it.
+    in_may_2026 = {"SOURCE_DATE_EPOCH": "1780000000"}
+    result = sphinx_build("latex", tmp_path, "-D", "cv_pdf_paper=Letter", env=in_may_2026)
     assert result.returncode == 0, result.stderr
     tex = (tmp_path / "zangwei-zheng-cv.tex").read_text(encoding="utf-8")  # cv_pdf_name
     assert "letterpaper" in tex and "a4paper" not in tex
+    body_end = tex.rindex(r"\end{document}")
+    assert tex.rindex(r"\cvsitelastupdated{May 2026}") > tex.rindex(r"\section") < body_end
 
 
 @pytest.mark.parametrize(

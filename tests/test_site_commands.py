@@ -1,10 +1,12 @@
 """The engine's commands that a site's Makefile, .ci/run and .readthedocs.yaml call
 (cvsite/cli/site_commands.py): each answers --help, this repository and the scaffold call the
-same ones, and `cvsite html` swaps a new site in only when its build succeeds."""
+same ones, `cvsite html` swaps a new site in only when its build succeeds, and says no more
+than its warnings, cvsite's notes and a summary (--verbose: all of Sphinx's output)."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO
+from test_bad_input import ANSI_ESCAPE
+
+from cvsite.cli import make_pdf, quiet_sphinx, system_packages
+from cvsite.cli.main import main as cvsite_main
+from cvsite.publications import bib_check
 
 SCAFFOLD = REPO / "cvsite" / "cli" / "scaffold"
 COMMANDS = ("html", "pdf", "check", "serve", "system-packages", "new", "settings")
@@ -29,6 +36,26 @@ def test_each_command_answers_help(command):
     result = cvsite(command, "--help")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"usage: cvsite {command}"), result.stdout
+
+
+# Every `python -m` entry point, called as its module calls it.
+ENTRY_POINTS = {
+    "python -m cvsite": cvsite_main,
+    "python -m cvsite.publications.bib_check": bib_check.main,
+    "python -m cvsite.cli.make_pdf": make_pdf.main,
+    "python -m cvsite.cli.quiet_sphinx": quiet_sphinx.main,
+    "python -m cvsite.cli.system_packages": system_packages.main,
+}
+
+
+@pytest.mark.parametrize("prog", ENTRY_POINTS)
+def test_each_python_m_entry_point_answers_help(prog, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        ENTRY_POINTS[prog](["--help"])
+    assert stopped.value.code == 0
+    printed = capsys.readouterr()
+    usage = "usage: cvsite" if prog == "python -m cvsite" else f"usage: {prog}"
+    assert printed.out.startswith(usage) and printed.err == "", printed
 
 
 def test_the_top_level_help_lists_every_command():
@@ -84,20 +111,51 @@ def write_home(folder: Path, text: str) -> None:
     )
 
 
+# What Sphinx and the libraries print that a site's owner has no use for.
+CHATTER = ("Running Sphinx", "myst v", "matplotlib", "latexpdf", "reading sources", "succeeded")
+
+
 def test_html_swaps_the_new_site_in_and_keeps_the_last_one_when_a_build_fails(tmp_path):
     site = small_site(tmp_path / "site")
     first = cvsite("html", "--no-pdf", cwd=site)
     assert first.returncode == 0, first.stdout + first.stderr
     index = site / "_build" / "html" / "index.html"
     assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
-    assert "cvsite html: the site is in _build/html" in first.stdout
+    # A summary: the entries (cvsite's note), then the pages, where, and the time.
+    assert ANSI_ESCAPE.sub("", first.stdout).splitlines() == [
+        "cvsite: formatted 1 of 1 .bib entry (the others were unchanged since the last build)",
+        first.stdout.splitlines()[-1],
+    ]
+    assert re.fullmatch(
+        r"cvsite html: the site is in _build/html \(\d+ pages, \d+\.\d s\)",
+        first.stdout.splitlines()[-1],
+    )
+    assert first.stderr == "" and not any(line in first.stdout for line in CHATTER)
     write_home(site, "A changed page that cites {cite:p}`nobody2031`.")
     failed = cvsite("html", "--no-pdf", cwd=site)
     assert failed.returncode != 0
-    assert "nobody2031" in failed.stderr
+    warnings = ANSI_ESCAPE.sub("", failed.stderr)
+    assert re.search(r"docs/index\.md:\d+: WARNING: .*nobody2031", warnings), warnings
+    assert warnings.endswith(
+        "cvsite html: the site was not built: fix the problems above; the last site stays in "
+        "_build/html.\n"
+    )
     assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
+    # A setting Sphinx stops at: its message, not a crash report that asks for a bug report.
+    stopped = cvsite("html", "--no-pdf", "--sphinx-options=-W -D cv_pdf_paper=B5", cwd=site)
+    assert stopped.returncode != 0 and stopped.stdout == ""
+    assert ANSI_ESCAPE.sub("", stopped.stderr).startswith(
+        "Configuration error: 1 problem in conf.py:\n"
+        f'{site / "conf.py"}: ERROR: cv_pdf_paper is \'B5\'; set it to "a4" or "letter".\n'
+        "Build stopped: fix the settings in conf.py.\n"
+        "(run with --verbose for Sphinx's full output and report)\n"
+    )
+    assert (
+        "report" not in stopped.stderr.split("(run with")[0] and "Traceback" not in stopped.stderr
+    )
     write_home(site, "Imaginary number theory.")
-    second = cvsite("html", "--no-pdf", cwd=site)
+    # A paper size as people write it.
+    second = cvsite("html", "--no-pdf", "--sphinx-options=-W -D cv_pdf_paper=A4", cwd=site)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Imaginary number theory." in index.read_text(encoding="utf-8")
     assert sorted(path.name for path in (site / "_build").iterdir()) == ["doctrees", "html"]

@@ -34,7 +34,7 @@ def test_bad_settings_are_one_config_error_naming_each_setting_and_its_fix(make_
     error = raised.value
     assert isinstance(error, SettingsError) and isinstance(error, ExtensionError)
     message = str(error)
-    assert message.startswith("2 problem(s) in conf.py:\n")
+    assert message.startswith("2 problems in conf.py:\n")
     conf_py = app_params.kwargs["srcdir"] / "conf.py"
     assert f'{conf_py}: ERROR: cv_pdf_paper is \'b5\'; set it to "a4" or "letter".' in message
     assert f"{conf_py}: ERROR: cv_homepage 'example.org' is not a full URL" in message
@@ -63,8 +63,8 @@ def test_a_broken_bib_is_logged_at_file_line_and_stops_with_a_sphinx_error(make_
     assert isinstance(raised.value, BibFilesError)
     refs = app_params.kwargs["srcdir"] / "refs.bib"
     message = str(raised.value)
-    assert message.startswith(f"1 problem(s):\n{refs}:3: smith2020: expected 'field = {{value}}'")
-    assert "Build stopped: 1 problem(s) in the .bib files" in str(raised.value)
+    assert message.startswith(f"1 problem:\n{refs}:3: smith2020: expected 'field = {{value}}'")
+    assert "Build stopped: 1 problem in the .bib files" in str(raised.value)
     # Through Sphinx's logger, at its place, as every other error of the build.
     [logged] = [line for line in warning.getvalue().splitlines() if "ERROR" in line]
     assert f"{refs}:3: ERROR: smith2020: expected 'field = {{value}}' but found" in logged

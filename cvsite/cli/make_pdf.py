@@ -1,12 +1,14 @@
 """`make pdf`: Sphinx's LaTeX builder, then latexmk with xelatex (as Read the Docs does it).
 
-    python -m cvsite.cli.make_pdf [--skip-without-tex] [OUTDIR]
+    python -m cvsite.cli.make_pdf [--skip-without-tex] [--verbose] [--no-notes] [OUTDIR]
 
 Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf). Fails when the LaTeX log reports what
 latexmk would let pass: a missing glyph, an undefined reference, a LaTeX error. Without TeX
 (xelatex, latexmk or a font of .ci/debian-packages.txt missing) it says how to install it and
 exits 1; with --skip-without-tex (`make html`) it says so in one line, removes the PDF of an
 earlier build (it may not match the pages any more, so the site links none) and exits 0.
+Sphinx runs quietly (cvsite/cli/quiet_sphinx.py): its warnings and cvsite's notes, then the
+PDF's path; --verbose prints all that sphinx-build prints.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from cvsite.cli import system_packages
+from cvsite.config import source_date
 from cvsite.pdf import fonts
 
 # Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
@@ -36,30 +40,30 @@ def log_problems(log_text: str) -> list[str]:
 
 
 def reproducible_env(repo: Path) -> dict[str, str]:
-    """Dates in the PDF from the last commit, so that two builds give the same bytes."""
+    """Dates in the PDF from the sources' date, so that two builds give the same bytes."""
     env = dict(os.environ)
-    if "SOURCE_DATE_EPOCH" not in env:
-        try:
-            result = subprocess.run(
-                ["git", "-C", str(repo), "log", "-1", "--format=%ct"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            env["SOURCE_DATE_EPOCH"] = result.stdout.strip() or "0"
-        except OSError:  # no git (a downloaded copy): a fixed date is still reproducible
-            env["SOURCE_DATE_EPOCH"] = "0"
+    env["SOURCE_DATE_EPOCH"] = str(source_date.source_epoch(repo, repo / "docs"))
     env["FORCE_SOURCE_DATE"] = "1"
     return env
 
 
-def build(repo: Path, outdir: Path, workdir: Path | None = None, *overrides: str) -> Path:
+def build(
+    repo: Path,
+    outdir: Path,
+    workdir: Path | None = None,
+    *overrides: str,
+    verbose: bool = False,
+    notes: bool = True,
+) -> Path:
     """Build the PDF of the site in `repo` into `outdir`; LaTeX works in `workdir`."""
     env = reproducible_env(repo)
     workdir = workdir or repo / "_build"
     latex_dir = workdir / "latex"
+    runner = (
+        ["sphinx"] if verbose else ["cvsite.cli.quiet_sphinx", *([] if notes else ["--no-notes"])]
+    )
     sphinx = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(repo), "-W", "--keep-going", "-n", "-b",
+        [sys.executable, "-m", *runner, "-c", str(repo), "-W", "--keep-going", "-n", "-b",
          "latex", "-d", str(workdir / "doctrees-latex"), *overrides, str(repo / "docs"),
          str(latex_dir)],
         check=False,
@@ -105,13 +109,21 @@ def skip_without_tex(outdir: Path, missing: list[system_packages.Need]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m cvsite.cli.make_pdf")
-    parser.add_argument("--skip-without-tex", action="store_true")
-    # `cvsite html` builds the site after the PDF, and that build gives the same notes: the
-    # PDF's shows only its warnings and errors (Sphinx's -q), so each note is printed once.
-    parser.add_argument("--quiet", action="store_true", help="only warnings and errors")
-    parser.add_argument("outdir", nargs="?", type=Path)
+    parser = argparse.ArgumentParser(
+        prog="python -m cvsite.cli.make_pdf",
+        description="Build the PDF CV with Sphinx's LaTeX builder, xelatex and latexmk.",
+    )
+    parser.add_argument("--skip-without-tex", action="store_true",
+                        help="without TeX, say so in one line and exit 0")  # fmt: skip
+    parser.add_argument("--verbose", action="store_true",
+                        help="print all that sphinx-build prints")  # fmt: skip
+    parser.add_argument("--no-notes", action="store_true",
+                        help="leave cvsite's notes on the sources out (`cvsite html` builds the "
+                        "site next, which gives them)")  # fmt: skip
+    parser.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
+                        help="default: _build/pdf")  # fmt: skip
     args = parser.parse_args(argv)
+    started = time.monotonic()
     repo = Path.cwd()
     outdir = args.outdir or repo / "_build" / "pdf"
     missing = system_packages.missing(repo, ("pdf",))
@@ -120,7 +132,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if missing:
         sys.exit(f"make pdf: cannot build the PDF CV: {tex_help(missing)}.")
-    print(f"make pdf: wrote {build(repo, outdir, None, *(['-q'] if args.quiet else []))}")
+    pdf = build(repo, outdir, verbose=args.verbose, notes=not args.no_notes)
+    shown = pdf.relative_to(repo) if pdf.is_relative_to(repo) else pdf
+    print(f"make pdf: wrote {shown} ({time.monotonic() - started:.1f} s)", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,14 +10,24 @@ writes `html_copy_source = True` for one that wrote nothing.
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import io
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config, eval_config_file
 
+from cvsite.config.source_date import source_date
+
 # Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
 # sets up each extension once.
 LIBRARIES = ("myst_parser", "sphinxcontrib.bibtex", "sphinxext.opengraph")
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
+# when it is imported (print(), not its logger: no setting or -q silences it). cvsite turns its
+# social cards off (ogp_social_cards below), so the line only misleads: the import prints into
+# nothing.
+PRINT_ON_IMPORT = ("sphinxext.opengraph",)
 
 # Whole values, given only when the site gives none. (root_doc "index" and language "en" are
 # Sphinx's own defaults already; theme options are filled one by one in cvsite.web.site_theme.)
@@ -28,6 +38,8 @@ ENGINE_DEFAULTS: dict[str, object] = {
     "html_use_index": False,  # a CV needs no general index page
     "html_show_sourcelink": False,
     "ogp_custom_meta_tags": ('<meta name="twitter:card" content="summary" />',),
+    # A picture of each page's title, drawn with matplotlib, is no fact of the CV.
+    "ogp_social_cards": {"enable": False},
 }
 
 # Files a site keeps by convention beside conf.py: the setting, where, and whether it is a list.
@@ -40,15 +52,19 @@ CONVENTIONS: dict[str, tuple[str, bool]] = {
     "html_favicon": ("docs/_static/favicon.svg", False),
 }
 
-# Named after the site's owner when the site does not name them otherwise.
-OWNER_NAMED = ("project", "author", "copyright", "html_title")
+# Named after the site's owner when the site does not name them otherwise; `copyright` as
+# "2026, Ada Lovelace", the footer's "© Copyright 2026, Ada Lovelace.": the year of the sources
+# (cvsite/config/source_date.py), never the clock's, so that two builds give the same pages.
+OWNER_NAMED = ("project", "author", "html_title")
 # Sphinx's aliases: a site that gives one has given the other.
 ALIASES = {"copyright": "project_copyright", "root_doc": "master_doc"}
 
 
 def setup(app: Sphinx) -> None:
     for library in LIBRARIES:
-        app.setup_extension(library)
+        printed = io.StringIO() if library in PRINT_ON_IMPORT else None
+        with contextlib.redirect_stdout(printed) if printed else contextlib.nullcontext():
+            app.setup_extension(library)
     # First of cvsite's handlers: the checks and the web layer read the values filled here.
     app.connect("config-inited", fill_defaults, priority=200)
 
@@ -73,8 +89,8 @@ def fill_defaults(app: Sphinx, config: Config) -> None:
             config[name] = value
 
     for name, value in ENGINE_DEFAULTS.items():
-        # A new list each build: a site's later edits never reach the shared default.
-        fill(name, list(value) if isinstance(value, tuple) else value)
+        # A new list or dict each build: a site's later edits never reach the shared default.
+        fill(name, list(value) if isinstance(value, tuple) else copy.copy(value))
     confdir = Path(app.confdir) if app.confdir is not None else None
     for name, (relative, is_list) in CONVENTIONS.items():
         if confdir is not None and (confdir / relative).exists():
@@ -83,3 +99,5 @@ def fill_defaults(app: Sphinx, config: Config) -> None:
     if isinstance(owner, str) and owner.strip():
         for name in OWNER_NAMED:
             fill(name, owner)
+        year = source_date(confdir or Path(app.srcdir), Path(app.srcdir)).year
+        fill("copyright", f"{year}, {owner}")

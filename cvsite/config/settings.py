@@ -11,6 +11,7 @@ from sphinx.config import Config
 from cvsite.config import bibtex_settings
 from cvsite.errors import settings_error
 from cvsite.pdf.fonts import DEFAULT_FONTS
+from cvsite.pdf.pdf_cv import paper_size
 from cvsite.publications import owner_names
 
 
@@ -71,7 +72,7 @@ SETTINGS = (
         False,
         'the PDF\'s file name without ".pdf", e.g. "ada-cv"; empty: no PDF link on the site',
     ),
-    Setting("cv_pdf_paper", "a4", str, True, '"a4" or "letter"'),
+    Setting("cv_pdf_paper", "a4", str, True, '"a4" or "letter" (in any case)'),
     Setting(
         "cv_pdf_dir",
         "_build/pdf",
@@ -143,7 +144,7 @@ def check(app: Sphinx, config: Config) -> None:
                 f"cv_pdf_fonts holds {font!r}; each must be a font family as `fc-list : family` "
                 'names it, e.g. "FreeSerif".'
             )
-    if config.cv_pdf_paper not in ("a4", "letter"):
+    if paper_size(config.cv_pdf_paper) is None:
         problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
     homepage = config.cv_homepage
     if isinstance(homepage, str) and homepage and not homepage.startswith(("https://", "http://")):

@@ -1,7 +1,9 @@
 """The PDF CV: Sphinx's LaTeX builder set up to read like a CV, not like a manual.
 
 Only the section pages go into the PDF (the home page's own text is for the web): a header with
-the name and contact line, compact unnumbered sections, no title page, contents or index.
+the name and contact line, compact unnumbered sections, no title page, contents or index, and
+at the end, small, "Last updated <Month YYYY>" from the sources' date (never the clock, so that
+two builds give the same bytes; cvsite/config/source_date.py).
 """
 
 from __future__ import annotations
@@ -11,11 +13,18 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
+from sphinx.util.i18n import format_date
 
+from cvsite.config.source_date import source_date
 from cvsite.pdf import pdf_scripts
 
 STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
+
+
+def paper_size(setting: object) -> str | None:
+    """LaTeX's name of the paper cv_pdf_paper names, in any case ("A4", "Letter"), or None."""
+    return PAPER_SIZES.get(setting.strip().casefold()) if isinstance(setting, str) else None
 
 
 def latex_escape(text: str) -> str:
@@ -40,6 +49,14 @@ def pdf_metadata(config: Config) -> str:
         "pdfkeywords": ", ".join(config.cv_keywords),
     }
     return r"\hypersetup{" + ",".join(f"{k}={{{latex_escape(v)}}}" for k, v in fields.items()) + "}"
+
+
+def last_updated(app: Sphinx, config: Config) -> str:
+    r"""`\cvsitelastupdated{December 2026}`, in English as the words around it (Babel's month
+    names through Sphinx, not the machine's locale)."""
+    date = source_date(Path(app.confdir), Path(app.srcdir))
+    month = format_date("%B %Y", date=date, language="en")
+    return rf"\cvsitelastupdated{{{latex_escape(month)}}}"
 
 
 def latex_documents_left_out(config: Config) -> bool:
@@ -69,13 +86,14 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.latex_use_xindy = False
     config.latex_show_urls = "no"
     elements = {
-        "papersize": PAPER_SIZES[config.cv_pdf_paper],
+        "papersize": paper_size(config.cv_pdf_paper),
         "pointsize": "10pt",
         "releasename": "",
         "fncychap": "",
         "maketitle": header(config),
         "tableofcontents": "",
         "printindex": "",
+        "atendofbody": last_updated(app, config),
         "extraclassoptions": "openany,oneside",
         "sphinxsetup": "hmargin=1.8cm, vmargin=1.6cm, TitleColor=black, InnerLinkColor=black, "
         "OuterLinkColor={rgb}{0.0,0.25,0.55}",

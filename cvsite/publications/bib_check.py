@@ -18,6 +18,7 @@ sphinxcontrib-bibtex a normalised copy of the file in the doctree folder, throug
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import functools
 import hashlib
@@ -41,6 +42,7 @@ from cvsite.publications.owner_names import OwnerNames, written_name
 from cvsite.publications.owner_notes import owner_from_conf, owner_notes
 from cvsite.publications.rules import split_names
 from cvsite.publications.written_entries import BibEntry, Problem
+from cvsite.wording import plural
 
 __all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
 logger = logging.getLogger(__name__)
@@ -265,14 +267,26 @@ def stop_on(problems: list[Problem], strict: bool = False) -> None:
                 (f"{p.path}:{p.line}", f"{p.key}: {p.message}" if p.key else p.message)
                 for p in problems
             ],
-            f"Build stopped: {len(problems)} problem(s) in the .bib files{notes}; fix them and "
-            "build again.",
+            f"Build stopped: {plural(len(problems), 'problem')} in the .bib files{notes}; fix "
+            f"{'it' if len(problems) == 1 else 'them'} and build again.",
         )
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m cvsite.publications.bib_check",
+        description="Check .bib files: errors that stop a build, and notes on what builds "
+        "anyway (`make check`, `cvsite check`).",
+    )
+    parser.add_argument("--strict", action="store_true", help="notes fail the check too")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="BIBFILE", help="default: refs.bib")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    strict = "--strict" in argv
-    paths = [Path(arg) for arg in argv if arg != "--strict"] or [Path("refs.bib")]
+    arguments = parse_arguments(argv)
+    strict = arguments.strict
+    paths = arguments.paths or [Path("refs.bib")]
     # The owner's names from the site's conf.py (make check runs in the site's folder), so
     # that the notes on authors matched to the owner are the build's.
     owner, without = owner_from_conf(Path.cwd())
@@ -286,7 +300,8 @@ def main(argv: list[str]) -> int:
     for report in name_variants(entries):
         print(f"NOTE: maybe one person spelled two ways: {report}")
     print(
-        f"{len(entries)} entries, {len(errors)} problems, {len(notes)} notes in "
+        f"{plural(len(entries), 'entry')}, {plural(len(errors), 'problem')}, "
+        f"{plural(len(notes), 'note')} in "
         f"{', '.join(map(str, paths))}" + (" (--strict: notes fail the check)" if strict else "")
     )
     return 1 if errors or (strict and notes) else 0

@@ -16,6 +16,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from cvsite.pdf import pdf_scripts
+from cvsite.wording import plural
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,8 @@ class CVEntryDirective(SphinxDirective):
         if missing:
             fixes = "; ".join(f'":{name}: {REQUIRED[name]}"' for name in missing)
             raise self.error(
-                f"cv-entry is missing the required option(s) {', '.join(missing)}; "
+                f"cv-entry is missing {plural(len(missing), 'required option')}: "
+                f"{', '.join(missing)}; "
                 f"add a line such as {fixes} at the top of the directive."
             )
         node = cv_entry(**{field: self.options.get(field, "").strip() for field in FIELDS})

@@ -27,6 +27,7 @@ from cvsite.code_digest import package_digest
 from cvsite.publications.cite_domain import cite_domain
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
+from cvsite.wording import plural
 
 logger = logging.getLogger(__name__)
 ENV_ATTRIBUTE = "cvsite_formatting_cache"
@@ -187,7 +188,8 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         cache.keep_only(data)
         cache.warn_again()
         logger.info(
-            f"cvsite: formatted {len(cache.formatted)} of {len(data.entries)} .bib entries "
+            f"cvsite: formatted {len(cache.formatted)} of "
+            f"{plural(len(data.entries), '.bib entry')} "
             "(the others were unchanged since the last build)",
         )
     return []

@@ -16,7 +16,7 @@ cv_pdf_paper = "a4"  # or "letter"
 
 project = "Ida Quill"
 author = "Ida Quill"
-copyright = "Ida Quill"
+copyright = "2026, Ida Quill"
 
 # -- Sources ----------------------------------------------------------------------------------
 extensions = [
