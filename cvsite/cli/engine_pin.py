@@ -155,7 +155,10 @@ def upgrade(site: Path, wheel: Path, from_index: bool) -> str:
         with zipfile.ZipFile(wheel) as archive:
             template = archive.read(LOCK_TEMPLATE).decode("utf-8")
     except (zipfile.BadZipFile, KeyError) as error:
-        raise EngineError(f"{wheel} holds no {LOCK_TEMPLATE} ({error})") from None
+        raise EngineError(
+            f"{wheel} holds no {LOCK_TEMPLATE} ({error}): it is no cvsite wheel, or one from "
+            "before sites carried their engine; name a wheel of a later cvsite"
+        ) from None
     lock = fill_lock(template, engine_line(None if from_index else wheel.name, version), version)
     place_wheel(site, None if from_index else wheel)
     (site / ENGINE / "requirements.txt").write_text(lock, encoding="utf-8")
