@@ -272,6 +272,7 @@ def test_the_installed_engine_is_the_wheel_not_this_checkout(installed_site):
     unpinned = {package for package in installed_site["installed"] if package.lower() not in lock
                 and not package.startswith(("cvsite==", "pip==", "setuptools=="))}  # fmt: skip
     assert not unpinned
+    assert any(name.startswith("sphinx-autobuild==") for name in installed_site["installed"])
 
 
 def test_the_installed_engine_puts_its_own_wheel_into_the_sites_it_writes(installed_site):
@@ -542,6 +543,13 @@ def test_a_changed_wheel_stops_make_and_read_the_docs_before_pip(new_site):
         made.stdout
     )
     assert not venv.exists()
+
+
+def test_make_upgrade_without_a_wheel_says_how_and_installs_nothing(new_site):
+    result = run(["make", "upgrade"], new_site, env=fresh_machine_env())
+    assert result.returncode == 2
+    assert "name the engine's wheel: make upgrade WHEEL=path/to/cvsite-" in result.stderr
+    assert not (new_site / ".venv").exists()
 
 
 def test_new_from_index_pins_the_version_and_holds_no_wheel(tmp_path):
