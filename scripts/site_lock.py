@@ -4,8 +4,9 @@ cvsite[test] and sphinx-autobuild (make serve) need, at this repository's locked
     python scripts/site_lock.py     # rewrites the scaffold's lock (make site-lock)
 
 The packages are found by following the installed packages' requirements from those two, on
-this platform and on Windows and macOS (whose extra packages are pinned too, where the
-repository's locks have them); tests/test_package.py checks that the scaffold's lock is this.
+this platform and on Windows and macOS, on each Python cvsite supports (their extra packages
+are pinned too, where the repository's locks have them); tests/test_package.py checks that
+the scaffold's lock is this.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ PLATFORMS = (
     {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt"},
     {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix"},
 )
+# The Pythons cvsite supports: the lock is the same whichever of them runs this.
+PYTHONS = ("3.11", "3.12", "3.13")
 HEADER = """\
 # Written by cvsite (`cvsite new`, `cvsite upgrade-engine`): the engine, cvsite {{version}}, and
 # the exact versions of everything it builds, tests (make test) and serves (make serve) with.
@@ -48,8 +51,16 @@ def needed(requirement: Requirement, extras: set[str]) -> bool:
     if requirement.marker is None:
         return True
     return any(
-        requirement.marker.evaluate({"extra": extra, **platform})
+        requirement.marker.evaluate(
+            {
+                "extra": extra,
+                "python_version": python,
+                "python_full_version": f"{python}.0",
+                **platform,
+            }
+        )
         for platform in PLATFORMS
+        for python in PYTHONS
         for extra in extras or {""}
     )
 
