@@ -11,7 +11,7 @@ CVSITE := $(BIN)/python -m cvsite
 
 .DEFAULT_GOAL := html
 .PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps \
-	tex-deps browser-deps test-3.13 test-latest
+	tex-deps browser-deps test-3.13 test-latest site-lock
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
 # password-less sudo (`cvsite system-packages` decides). `make APT_GET=` turns it off: make then
@@ -127,6 +127,11 @@ lighthouse: html $(DEV_STAMP) browser-deps $(BROWSER_TOOLS) ## Lighthouse scores
 
 screenshots: html $(DEV_STAMP) browser-deps ## PNGs of every page (light, dark, 390 px) into _build/screenshots
 	cd tests && ../$(BIN)/python screenshots.py ../_build/html ../_build/screenshots
+
+# A new site's lock (cvsite/cli/scaffold/engine/requirements.txt): what cvsite[test] and
+# sphinx-autobuild need, at the versions of the locks here; run it after changing a lock.
+site-lock: $(DEV_STAMP) ## Rewrite the lock that new sites get from this repository's locks
+	$(BIN)/python scripts/site_lock.py
 
 clean: ## Remove the build output
 	rm -rf _build

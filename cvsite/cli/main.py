@@ -2,13 +2,16 @@
 commands that build and check a site (cvsite/cli/site_commands.py).
 
     cvsite new DIR --name NAME --email EMAIL --homepage URL [--paper a4|letter]
+               [--wheel PATH | --from-index]
+    cvsite upgrade-engine WHEEL [--from-index]   (in a site's folder; cli/engine_pin.py)
     cvsite settings
     cvsite html | pdf | check | serve | system-packages ...   (each with --help)
     cvsite --version
 
 `new` asks for what is not given when run in a terminal; elsewhere a missing option stops it
 with exit status 2 naming the option. It writes cvsite/cli/scaffold/ into DIR, the placeholders
-({{name}}, ...) filled in, and never into a folder that holds anything.
+({{name}}, ...) filled in, and never into a folder that holds anything. The engine's wheel goes
+into the site's engine/ folder (cvsite/cli/engine_pin.py says which wheel and how it is pinned).
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from cvsite import __version__
-from cvsite.cli import site_commands
+from cvsite.cli import engine_pin, site_commands
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 EXECUTABLE = {".ci/run"}
@@ -101,6 +105,7 @@ def placeholders(args: argparse.Namespace) -> dict[str, str]:
         "pdf_name": pdf_name(args.name),
         "initials": initials(args.name),
         "version": __version__,
+        "engine": engine_pin.engine_line(None, __version__),
     }
 
 
@@ -155,12 +160,25 @@ def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         problem = CHECKS[option](getattr(args, option))
         if problem:
             parser.error(f"--{option} {problem}")
-    try:
-        written = write_site(target, placeholders(args))
-    except OSError as error:
-        sys.exit(f"cvsite new: cannot write {error.filename}: {error.strerror}; name a folder "
-                 "you can write to")  # fmt: skip
-    print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}).")
+    with tempfile.TemporaryDirectory(prefix="cvsite-wheel-") as scratch:
+        try:
+            wheel = None
+            if not args.from_index:
+                wheel = engine_pin.wheel_for_new_site(args.wheel, Path(scratch))
+        except engine_pin.EngineError as error:
+            sys.exit(f"cvsite new: {error}\nNothing was written.")
+        values = placeholders(args)
+        if wheel is not None:
+            values["engine"] = engine_pin.engine_line(wheel.name, __version__)
+        try:
+            written = write_site(target, values)
+            engine_pin.place_wheel(target, wheel)
+        except OSError as error:
+            sys.exit(f"cvsite new: cannot write {error.filename}: {error.strerror}; name a "
+                     "folder you can write to")  # fmt: skip
+    pinned = f"its wheel in {target / 'engine'}" if wheel else "from a package index"
+    print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}, "
+          f"{pinned}).")  # fmt: skip
     print(f"Next: cd {target} && make html, then open _build/html/index.html;")
     print("replace every text marked 'Example:' in docs/ and refs.bib, and run make test.")
 
@@ -187,10 +205,17 @@ def build_parser() -> argparse.ArgumentParser:
     new_command.add_argument("--homepage", help="your homepage, a full URL")
     new_command.add_argument("--paper", choices=("a4", "letter"), default="a4",
                              help="the PDF's paper size (default a4)")  # fmt: skip
+    engine = new_command.add_mutually_exclusive_group()
+    engine.add_argument("--wheel", metavar="PATH",
+                        help="the engine's wheel to put into the site (default: the wheel this "
+                        "cvsite was installed from, or one built from its checkout)")  # fmt: skip
+    engine.add_argument("--from-index", action="store_true",
+                        help="pin cvsite by version, for when a package index has it")  # fmt: skip
     new_command.set_defaults(run=lambda args: new(new_command, args))
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
     settings_command.set_defaults(run=lambda args: list_settings())
     site_commands.add_commands(commands)
+    engine_pin.add_command(commands)
     return parser
 
 
