@@ -11,6 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from cvsite.config import profiles
+
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 THEME = "pydata_sphinx_theme"
@@ -34,6 +36,13 @@ def contact_icon_links(config: Config) -> list[dict[str, str]]:
         )
     if config.cv_homepage:
         links.append({"name": "Homepage", "url": config.cv_homepage, "icon": "fa-solid fa-house"})
+    for profile in profiles.profiles(config):
+        if profile.image:  # a file under docs/, as the theme's "local" icons are
+            links.append(
+                {"name": profile.label, "url": profile.url, "icon": profile.image, "type": "local"}
+            )
+        else:
+            links.append({"name": profile.label, "url": profile.url, "icon": profile.icon})
     return links
 
 
