@@ -17,6 +17,7 @@ from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
 from cvsite.config.source_date import source_date
+from cvsite.pdf.pdf_scripts import latex_escape
 from cvsite.rendering import owner_header
 
 STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
@@ -26,12 +27,6 @@ PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 def paper_size(setting: object) -> str | None:
     """LaTeX's name of the paper cv_pdf_paper names, in any case ("A4", "Letter"), or None."""
     return PAPER_SIZES.get(setting.strip().casefold()) if isinstance(setting, str) else None
-
-
-def latex_escape(text: str) -> str:
-    for char, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#")):
-        text = text.replace(char, escaped)
-    return text
 
 
 def pdf_metadata(config: Config) -> str:

@@ -10,25 +10,22 @@ conf.py, and a change of it reaches the title, the navbar, the footer and the PD
 from __future__ import annotations
 
 import html
-from functools import partial
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import texescape
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from cvsite.config import profiles
 from cvsite.pdf import pdf_scripts
+from cvsite.pdf.pdf_scripts import latex_escape
 
 # The settings that `{cv-setting}` prints: texts of one line.
 TEXT_SETTINGS = ("cv_owner", "cv_position", "cv_affiliation", "cv_email", "cv_homepage")
 SEPARATOR = " · "
-# Sphinx's own escaping, as its LaTeX writer does for xelatex (which takes Unicode as it is).
-tex_escape = partial(texescape.escape, latex_engine="xelatex")
 
 
 class owner_header(nodes.General, nodes.Element):
@@ -142,14 +139,14 @@ def depart_owner_header_html(self, node: owner_header) -> None:
 
 
 def latex_url(url: str) -> str:
-    for char in "\\#%&~_$^{}":
-        url = url.replace(char, "\\" + char)
-    return url
+    r"""A URL for \href in a macro's argument: TeX's specials escaped, but the tilde and caret,
+    which \href takes as they are."""
+    return "".join(char if char in "~^" else latex_escape(char) for char in url)
 
 
 def latex_runs(runs: Runs, config: Config) -> str:
     def text(value: str) -> str:
-        return pdf_scripts.latex_text(value, config.cv_pdf_fonts, tex_escape)
+        return pdf_scripts.latex_text(value, config.cv_pdf_fonts, latex_escape)
 
     return "".join(rf"\textbf{{{text(t)}}}" if bold else text(t) for t, bold in runs)
 
@@ -165,13 +162,13 @@ def latex_header(config: Config) -> str:
     lines = [latex_runs(runs, config) for _, runs in position_lines(config)]
     if links := contacts(config):
         lines.append(
-            separator.join(rf"\href{{{latex_url(u)}}}{{{tex_escape(t)}}}" for u, t in links)
+            separator.join(rf"\href{{{latex_url(u)}}}{{{latex_escape(t)}}}" for u, t in links)
         )
     if shown := profiles.profiles(config):
         lines.append(
             r"{\small "
             + separator.join(
-                rf"\href{{{latex_url(p.url)}}}{{{tex_escape(p.label)}}}" for p in shown
+                rf"\href{{{latex_url(p.url)}}}{{{latex_escape(p.label)}}}" for p in shown
             )
             + "}"
         )
@@ -179,7 +176,7 @@ def latex_header(config: Config) -> str:
     graphic = (
         rf"\includegraphics[width=2.4cm,height=3cm,keepaspectratio]{{{photo}}}" if photo else ""
     )
-    name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, tex_escape)
+    name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, latex_escape)
     body = r"\par ".join(lines)
     return rf"\cvsiteheader{{{graphic}}}{{{name}}}{{{body}}}"
 

@@ -4,7 +4,7 @@
 extensions = ["myst_parser", "cvsite"]
 cv_owner = "Ada Lovelace"
 cv_email = "ada@example.org"
-cv_homepage = "https://ada.example.org/home/"
+cv_homepage = "https://ada.example.org/~ada/home/"
 cv_position = "Analyst of Engines at the Imaginary Society of London"
 cv_affiliation = "Imaginary Society of London"
 cv_photo = "_static/photo.png"
@@ -12,8 +12,16 @@ cv_pdf_photo = True
 cv_profiles = {
     "orcid": "https://orcid.example.org/ada",
     "x": "https://x.example.org/ada",
-    "notes": {"url": "https://notes.example.org/", "label": "Notes", "image": "_static/blog.svg"},
-    "code": {"url": "https://code.example.org/ada", "label": "Python", "icon": "fa-brands fa-python"},
+    "notes": {
+        "url": "https://notes.example.org/?q=a_b&c=1#top%20",
+        "label": "Notes & Drafts",
+        "image": "_static/blog.svg",
+    },
+    "code": {
+        "url": "https://code.example.org/ada",
+        "label": "Python",
+        "icon": "fa-brands fa-python",
+    },
 }
 bibtex_bibfiles = []
 html_theme = "pydata_sphinx_theme"
