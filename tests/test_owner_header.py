@@ -88,6 +88,12 @@ def test_navbar_shows_email_homepage_then_profiles_with_accessible_names(home):
     assert ".fa-python" in theme_css
 
 
+def test_a_home_page_without_a_description_is_described_by_the_settings(home):
+    text = "Ada Lovelace, Analyst of Engines at the Imaginary Society of London"
+    assert home.find("meta", attrs={"name": "description"})["content"] == text
+    assert home.find("meta", property="og:description")["content"] == text
+
+
 def test_the_person_is_the_same_as_each_profile(home):
     [script] = home.find_all("script", type="application/ld+json")
     person = json.loads(script.string)

@@ -81,6 +81,13 @@ def position_lines(config: Config) -> list[tuple[str, Runs]]:
     return lines + ([("affiliation", [(affiliation, True)])] if affiliation else [])
 
 
+def description(config: Config) -> str:
+    """The home page's description where its front matter gives none: the name and the lines
+    under it ("Ada Lovelace, Analyst of Engines at the Imaginary Society"), or "" without them."""
+    lines = ["".join(text for text, _ in runs) for _, runs in position_lines(config)]
+    return ", ".join([config.cv_owner, *lines]) if lines else ""
+
+
 def contacts(config: Config) -> list[tuple[str, str]]:
     """(URL, shown text) of the contact line."""
     shown = []

@@ -88,8 +88,19 @@ class SiteSources:
         page = read_page(self.root / "docs" / "index.md", "index")
         # A title written as {cv-setting}`cv_owner` (README, "The home page") shows the setting.
         if page.title in SETTING_DEFAULTS:
-            return replace(page, title=str(getattr(self.settings, page.title)))
+            page = replace(page, title=str(getattr(self.settings, page.title)))
+        if not page.description:
+            page = replace(page, description=self.owner_description)
         return page
+
+    @property
+    def owner_description(self) -> str:
+        """The home page's description where it gives none (README, "The home page"): the
+        name, the position, and the affiliation where the position does not name it."""
+        position, affiliation = self.settings.cv_position, self.settings.cv_affiliation
+        lines = [position] if affiliation in position else [position, affiliation]
+        lines = [line.strip() for line in lines if line.strip()]
+        return ", ".join([self.settings.cv_owner, *lines]) if lines else ""
 
     @cached_property
     def pages(self) -> list[Page]:

@@ -12,6 +12,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from cvsite.config import profiles
+from cvsite.rendering import owner_header
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -112,10 +113,16 @@ def warn_of_an_edit_button_with_no_place(options: dict) -> None:
 
 
 def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
-    """Each page needs its own description for search engines and link previews."""
+    """Each page needs its own description for search engines and link previews; the home
+    page's may come from the settings (the name and position), as its title does."""
     for node in doctree.findall(nodes.meta):
         if node.get("name") == "description":
             return
+    generated = owner_header.description(app.config)
+    if app.env.docname == app.config.root_doc and generated:
+        # As MyST writes front matter's html_meta: a meta node first in the document.
+        doctree.insert(0, nodes.meta(generated, name="description", content=generated))
+        return
     if front_matter_is_malformed(app.env.doc2path(app.env.docname)):
         return  # MyST has said so already, with the line; one message is enough
     logger.warning(
