@@ -5,6 +5,10 @@ cv_owner = "Zangwei Zheng"
 cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
 cv_email = "zangwei@comp.nus.edu.sg"
 cv_homepage = "https://zhengzangw.github.io"
+cv_position = (
+    "Ph.D. student in Computer Science at the National University of Singapore (HPC-AI Lab), "
+    "supervised by Prof. Yang You."
+)
 cv_affiliation = "National University of Singapore"
 cv_alumni_of = ["Nanjing University"]
 cv_keywords = ["Efficient Machine Learning", "Large-scale Deep Learning Optimization"]

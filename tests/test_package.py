@@ -40,6 +40,7 @@ SCAFFOLD = PACKAGE / "cli" / "scaffold"
 UPGRADE = f"{cvsite.__version__}+upgrade.test"
 NAME, EMAIL, HOMEPAGE = "Ada Lovelace", "ada@example.org", "https://ada.example.org"
 NEW_SITE_OPTIONS = ["--name", NAME, "--email", EMAIL, "--homepage", HOMEPAGE]
+ORCID = "https://orcid.org/0000-0002-1825-0097"
 # The tree `cvsite new` writes: the layout of this repository's site, settings and content only.
 WHEEL_NAME = f"cvsite-{cvsite.__version__}-py3-none-any.whl"
 NEW_SITE_TREE = {
@@ -215,6 +216,15 @@ def new_site(tmp_path: Path, wheel: Path) -> Path:
     return site
 
 
+def conf_settings(site: Path) -> dict[str, object]:
+    """The new site's conf.py as the values it assigns."""
+    return {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse((site / "conf.py").read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign)
+    }
+
+
 def written_files(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
@@ -344,11 +354,7 @@ def test_new_writes_the_site_tree_with_every_placeholder_filled(new_site):
         text = (new_site / name).read_text(encoding="utf-8")
         assert not re.search(r"\{\{\w+\}\}", text), name
     assert os.access(new_site / ".ci" / "run", os.X_OK)
-    settings = {
-        node.targets[0].id: ast.literal_eval(node.value)
-        for node in ast.parse((new_site / "conf.py").read_text(encoding="utf-8")).body
-        if isinstance(node, ast.Assign)
-    }
+    settings = conf_settings(new_site)
     assert (settings["cv_owner"], settings["cv_email"], settings["cv_homepage"]) == (
         NAME, EMAIL, HOMEPAGE,
     )  # fmt: skip
@@ -432,14 +438,58 @@ def test_new_asks_in_a_terminal_for_what_is_not_given(tmp_path, wheel):
         stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     os.close(terminal)
-    os.write(main, f"not-an-address\n{EMAIL}\n{HOMEPAGE}\n".encode())
+    # The optional ones follow: a position, no affiliation (Enter), a javascript: link refused
+    # and asked again, an ORCID, and Enter for each of the other nine profile kinds.
+    answers = [
+        "not-an-address", EMAIL, HOMEPAGE, "Analyst of Engines", "", "javascript:alert(1)",
+        ORCID, *[""] * 9,
+    ]  # fmt: skip
+    os.write(main, "".join(f"{answer}\n" for answer in answers).encode())
     stdout, stderr = process.communicate(timeout=60)
     os.close(main)
     assert process.returncode == 0, stderr
     assert "Your e-mail address: " in stdout and "Your homepage (https://...): " in stdout
+    assert "Your ORCID page (Enter: none): " in stdout and "Your X page (Enter: none): " in stdout
     assert "--email 'not-an-address' is not an e-mail address" in stderr
+    assert "--profile 'javascript:alert(1)' is not a full link" in stderr
     conf = (tmp_path / "site" / "conf.py").read_text(encoding="utf-8")
     assert f'cv_email = "{EMAIL}"' in conf and f'cv_homepage = "{HOMEPAGE}"' in conf
+    settings = conf_settings(tmp_path / "site")
+    assert (settings["cv_position"], settings["cv_affiliation"]) == ("Analyst of Engines", "")
+    assert settings["cv_profiles"] == {"orcid": ORCID}
+
+
+def test_new_takes_the_optional_items_as_options(tmp_path):
+    site = tmp_path / "site"
+    given = ["--position", "Analyst of Engines", "--affiliation", "Imaginary Society",
+             "--profile", f"orcid={ORCID}",
+             "--profile", "github=https://github.com/ada"]  # fmt: skip
+    result = run([sys.executable, "-m", "cvsite", "new", str(site), *NEW_SITE_OPTIONS, *given],
+                 stdin=subprocess.DEVNULL)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    settings = conf_settings(site)
+    assert (settings["cv_position"], settings["cv_affiliation"]) == (
+        "Analyst of Engines", "Imaginary Society",
+    )  # fmt: skip
+    assert list(settings["cv_profiles"].items()) == [
+        ("orcid", ORCID), ("github", "https://github.com/ada"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("profile", "fix"),
+    [
+        ("github=javascript:alert(1)", "is not a full link; write one such as https://"),
+        ("myspace=https://example.org", "is not KIND=URL with KIND one of orcid, google-scholar"),
+    ],
+)
+def test_a_wrong_profile_option_is_named(tmp_path, profile, fix):
+    result = run([sys.executable, "-m", "cvsite", "new", str(tmp_path / "site"),
+                  *NEW_SITE_OPTIONS, "--profile", profile], stdin=subprocess.DEVNULL)  # fmt: skip
+    assert result.returncode == 2
+    assert "argument --profile: " in result.stderr and fix in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 # -- What a site customises, and what an upgrade replaces ------------------------------------

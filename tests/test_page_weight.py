@@ -74,7 +74,7 @@ def test_the_stylesheet_draws_every_icon_of_the_theme_templates():
 
 BRAND_ICONS = ["fa-brands fa-github", "fa-brands fa-orcid", "fa-brands fa-google-scholar",
                "fa-brands fa-linkedin", "fa-brands fa-bluesky", "fa-brands fa-mastodon",
-               "fa-brands fa-x-twitter", "fa-solid fa-envelope"]  # fmt: skip
+               "fa-brands fa-x-twitter", "fa-solid fa-envelope", "fa-brands fa-python"]  # fmt: skip
 
 
 @pytest.mark.sphinx(
@@ -90,18 +90,20 @@ BRAND_ICONS = ["fa-brands fa-github", "fa-brands fa-orcid", "fa-brands fa-google
         }
     },
 )
-def test_brand_icons_of_icon_links_are_drawn_by_font_awesome(app):
+def test_brand_icons_of_icon_links_are_drawn_by_us_or_by_font_awesome(app):
     """Font Awesome's brand icons, as the theme's documentation shows them for icon_links:
-    no edit of the engine, no error; the theme's stylesheet keeps Font Awesome's rules and
-    fonts for them, and the theme's own icons are still drawn by cvsite.css."""
+    no edit of the engine, no error. Those of the profile kinds are drawn by cvsite.css; for
+    one it does not draw (Python), the theme's stylesheet keeps Font Awesome's rules and
+    fonts."""
     app.build()
     assert app.warning.getvalue() == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     # (The theme writes the links twice: in the header, and in the menu of narrow screens.)
     shown = [" ".join(icon["class"]) for icon in soup.select(".navbar-icon-links i")]
     assert shown[: len(BRAND_ICONS)] == [f"{icon} fa-lg" for icon in BRAND_ICONS]
+    assert [icons.is_drawn(icon) for icon in BRAND_ICONS] == [True] * 8 + [False]
     css = (app.outdir / THEME_STYLESHEET).read_text(encoding="utf-8")
-    assert ".fa-github" in css and ".fa-x-twitter" in css
+    assert ".fa-python" in css
     fonts = re.findall(r"url\((\.\./vendor/fontawesome/webfonts/[\w-]+\.woff2)\)", css)
     assert fonts and all((app.outdir / "_static/styles" / font).is_file() for font in fonts)
     # Still no Font Awesome script, and the theme's own icons are ours.

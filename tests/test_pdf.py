@@ -13,6 +13,7 @@ from conftest import REPO, sphinx_build
 from pypdf import PdfReader
 
 from cvsite.cli import make_pdf
+from cvsite.config import profiles
 from cvsite.testing.comparable_text import IN_PDF, missing_in_order, pdf_comparable
 from cvsite.testing.source_pages import TextItem
 from cvsite.testing.source_publications import listed_order
@@ -71,14 +72,29 @@ def test_every_font_is_embedded(academic):
         assert emb == "yes", row
 
 
+def expected_header(settings) -> str:
+    """Name, position (and the affiliation where the position does not name it), contact line,
+    and the profiles' labels, as conf.py gives them."""
+    lines = [settings.cv_owner, settings.cv_position]
+    if settings.cv_affiliation not in settings.cv_position:
+        lines.append(settings.cv_affiliation)
+    homepage = urlsplit(settings.cv_homepage)
+    lines.append(f"{settings.cv_email} · {(homepage.netloc + homepage.path).rstrip('/')}")
+    labels = [
+        value["label"] if isinstance(value, dict) else profiles.KNOWN[kind][0]
+        for kind, value in settings.cv_profiles.items()
+    ]
+    lines.append(" · ".join(labels))
+    return " ".join(" ".join(line.split()) for line in lines if line)
+
+
 def test_the_header_then_the_first_section_no_title_page_contents_or_numbers(academic):
     settings, pages = academic.sources.settings, academic.sources.pages
-    shown_homepage = settings.cv_homepage.removeprefix("https://").removeprefix("http://")
-    header = f"{settings.cv_owner} {settings.cv_email} · {shown_homepage}"
-    text = pdftotext(academic.pdf)
+    header = pdf_comparable(expected_header(settings))
+    text = pdf_comparable(pdftotext(academic.pdf))
     assert text.startswith(header)
     # Headings are set in small capitals, which extract as capitals.
-    assert pdf_comparable(text[len(header) :]).startswith(pdf_comparable(pages[0].title))
+    assert text[len(header) :].lstrip().startswith(pdf_comparable(pages[0].title))
     for number, page in enumerate(pages, 1):  # as Sphinx would number them: "1 Education"
         assert not re.search(rf"\b{number}\.?\s+{re.escape(page.title)}", text, re.I)
 

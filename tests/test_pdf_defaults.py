@@ -9,7 +9,10 @@ import pytest
 @pytest.mark.sphinx("latex", testroot="page-weight", srcdir="pdf-defaults-left-out")
 def test_latex_documents_left_out_are_the_cvs(app):
     [(start, target, title, author, theme, toctree_only)] = app.config.latex_documents
-    assert (start, target, title, author) == ("index", "cv.tex", "Ada Lovelace: CV", "Ada Lovelace")
+    # cv_pdf_name left out too: named after cv_owner.
+    assert (start, target, title, author) == (
+        "index", "ada-lovelace-cv.tex", "Ada Lovelace: CV", "Ada Lovelace",
+    )  # fmt: skip
     assert (theme, toctree_only) == ("howto", True)
 
 

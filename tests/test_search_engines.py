@@ -72,6 +72,8 @@ def test_person_json_ld_on_the_home_page_holds_only_the_cv_settings(academic):
         expected["email"] = f"mailto:{settings.cv_email}"
     if settings.cv_homepage:
         expected["url"] = settings.cv_homepage
+    if settings.cv_position:
+        expected["jobTitle"] = settings.cv_position
     if settings.cv_affiliation:
         expected["affiliation"] = {"@type": "Organization", "name": settings.cv_affiliation}
     if settings.cv_alumni_of:
@@ -80,6 +82,11 @@ def test_person_json_ld_on_the_home_page_holds_only_the_cv_settings(academic):
         ]
     if settings.cv_keywords:
         expected["knowsAbout"] = settings.cv_keywords
+    if settings.cv_profiles:  # the same person's pages elsewhere, in conf.py's order
+        expected["sameAs"] = [
+            value if isinstance(value, str) else value["url"]
+            for value in settings.cv_profiles.values()
+        ]
     assert person == expected
     for name in site_pages(site.html):
         if name != "index.html":

@@ -19,12 +19,40 @@ from cvsite.config.settings import SETTINGS
 ROOT = REPO / "tests" / "roots" / "test-settings"
 STOPPED = "Build stopped: fix the settings in conf.py."
 # A value of another type than each cv_* setting's (they are declared with their types).
-WRONG_TYPE = {str: "42", list: '"a text, not a list"', bool: '"yes"'}
+WRONG_TYPE = {str: "42", list: '"a text, not a list"', bool: '"yes"', dict: "[]"}
 # setting -> (value in conf.py, part of the message)
 WRONG_VALUES = [
     ("cv_owner_variants", "[None]", "cv_owner_variants holds None; each must be a non-empty"),
     ("cv_alumni_of", "[1843]", "cv_alumni_of holds 1843; each must be a non-empty text"),
     ("cv_keywords", '[""]', "cv_keywords holds ''; each must be a non-empty text"),
+    (
+        "cv_profiles",
+        '{"github": "javascript:alert(1)"}',
+        "cv_profiles['github'] is 'javascript:alert(1)', which is not a link a reader can follow; "
+        "write a full URL starting with https://, http:// or mailto:.",
+    ),
+    (
+        "cv_profiles",
+        '{"blog": {"url": "data:text/html,hi", "label": "Blog", "icon": "fa-pen"}}',
+        "cv_profiles['blog'] is 'data:text/html,hi', which is not a link",
+    ),
+    (
+        "cv_profiles",
+        '{"blog": "https://blog.example.org"}',
+        "cv_profiles['blog'] is 'https://blog.example.org'; a known kind (\"orcid\", ",
+    ),
+    (
+        "cv_profiles",
+        '{"blog": {"url": "https://blog.example.org"}}',
+        "cv_profiles['blog'] has no label; write it as {\"url\": ",
+    ),
+    (
+        "cv_profiles",
+        '{"blog": {"url": "https://b.example.org", "label": "B", "image": "b.svg"}}',
+        "cv_profiles['blog'][\"image\"] is 'b.svg', which is no file under ",
+    ),
+    ("cv_photo", '"_static/me.jpg"', "cv_photo is '_static/me.jpg', which is no file under "),
+    ("cv_pdf_photo", "True", "cv_pdf_photo is True, but there is no cv_photo; set cv_photo = "),
     ("bibtex_bibfiles", '"refs.bib"', "bibtex_bibfiles is 'refs.bib'; set it to a list of .bib"),
     ("bibtex_bibfiles", "[None]", "bibtex_bibfiles holds None; each must be a file name"),
     ("bibtex_encoding", "8", "bibtex_encoding must be a str, not int"),

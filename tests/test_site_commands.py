@@ -123,8 +123,12 @@ def test_html_swaps_the_new_site_in_and_keeps_the_last_one_when_a_build_fails(tm
     assert first.returncode == 0, first.stdout + first.stderr
     index = site / "_build" / "html" / "index.html"
     assert "Colourings of undrawn graphs." in index.read_text(encoding="utf-8")
-    # A summary: the entries (cvsite's note), then the pages, where, and the time.
+    # A summary: that there is no PDF to link (the site has one, named after cv_owner, but
+    # --no-pdf made none), the entries (cvsite's note), then the pages, where, and the time.
+    pdf = site / "_build" / "pdf" / "ida-quill-cv.pdf"
     assert ANSI_ESCAPE.sub("", first.stdout).splitlines() == [
+        f"cvsite: no PDF CV at {pdf}, so the site has no PDF link; `make html` builds the PDF "
+        "first where TeX is installed (see `make pdf`).",
         "cvsite: formatted 1 of 1 .bib entry (the others were unchanged since the last build)",
         first.stdout.splitlines()[-1],
     ]

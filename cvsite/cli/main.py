@@ -3,15 +3,18 @@ commands that build and check a site (cvsite/cli/site_commands.py).
 
     cvsite new DIR --name NAME --email EMAIL --homepage URL [--paper a4|letter]
                [--wheel PATH | --from-index]
+               [--position TEXT] [--affiliation TEXT] [--profile KIND=URL ...]
     cvsite upgrade-engine WHEEL [--from-index]   (in a site's folder; cli/engine_pin.py)
     cvsite settings
     cvsite html | pdf | check | serve | system-packages ...   (each with --help)
     cvsite --version
 
-`new` asks for what is not given when run in a terminal; elsewhere a missing option stops it
-with exit status 2 naming the option. It writes cvsite/cli/scaffold/ into DIR, the placeholders
-({{name}}, ...) filled in, and never into a folder that holds anything. The engine's wheel goes
-into the site's engine/ folder (cvsite/cli/engine_pin.py says which wheel and how it is pinned).
+`new` asks for what is not given when run in a terminal (the optional position, affiliation
+and profiles too, Enter skipping each); elsewhere a missing required option stops it with exit
+status 2 naming the option, and a missing optional one is left empty. It writes
+cvsite/cli/scaffold/ into DIR, the placeholders ({{name}}, ...) filled in, and never into a
+folder that holds anything. The engine's wheel goes into the site's engine/ folder
+(cvsite/cli/engine_pin.py says which wheel and how it is pinned).
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ import json
 import re
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,6 +70,43 @@ CHECKS: dict[str, Callable[[str], str | None]] = {
     "email": check_email,
     "homepage": check_homepage,
 }
+# Placeholders filled into conf.py as Python (a dictionary), not as a string.
+PYTHON_LITERALS = {"profiles"}
+# Asked in a terminal after the required ones; Enter leaves each out.
+OPTIONAL_QUESTIONS = {
+    "position": "Your position, one line (Enter: none)",
+    "affiliation": "Your institution (Enter: none)",
+}
+
+
+def check_line(value: str) -> str | None:
+    if UNSAFE_IN_NAME.search(value):
+        return "holds a quote, brace, backslash or control character; write it without"
+    return None
+
+
+def check_profile_url(value: str) -> str | None:
+    url = urlsplit(value)
+    if url.scheme not in ("http", "https", "mailto") or not (url.netloc or url.scheme == "mailto"):
+        return (
+            f"{value!r} is not a full link; write one such as https://orcid.org/0000-0002-1825-0097"
+        )
+    return None
+
+
+def parse_profile(value: str) -> tuple[str, str]:
+    """--profile KIND=URL, KIND one of the known kinds (cvsite/config/profiles.py)."""
+    from cvsite.config.profiles import KNOWN
+
+    kind, equals, url = value.partition("=")
+    if not equals or kind not in KNOWN:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not KIND=URL with KIND one of {', '.join(KNOWN)}; "
+            "e.g. --profile github=https://github.com/ada"
+        )
+    if problem := check_profile_url(url):
+        raise argparse.ArgumentTypeError(problem)
+    return kind, url
 
 
 def ask(option: str) -> str:
@@ -83,11 +122,33 @@ def ask(option: str) -> str:
         print(f"  --{option} {problem}", file=sys.stderr)
 
 
-def pdf_name(name: str) -> str:
-    """`Zoë Ångström` -> `zoe-angstrom-cv`: ASCII, for a file name that travels well."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return f"{slug}-cv" if slug else "cv"
+def ask_optional(question: str, check: Callable[[str], str | None], option: str) -> str:
+    """Ask until the answer passes its check; Enter (or the end of the input) leaves it out."""
+    while True:
+        try:
+            answer = input(f"{question}: ").strip()
+        except EOFError:
+            return ""
+        except KeyboardInterrupt:
+            sys.exit(f"\ncvsite new: stopped before --{option} was given; nothing was written")
+        problem = check(answer) if answer else None
+        if problem is None:
+            return answer
+        print(f"  --{option} {problem}", file=sys.stderr)
+
+
+def ask_optional_items(args: argparse.Namespace) -> None:
+    from cvsite.config.profiles import KNOWN
+
+    for option, question in OPTIONAL_QUESTIONS.items():
+        if getattr(args, option) is None:
+            setattr(args, option, ask_optional(question, check_line, option))
+    given = dict(args.profile)
+    for kind, (label, _) in KNOWN.items():
+        if kind not in given:
+            url = ask_optional(f"Your {label} page (Enter: none)", check_profile_url, "profile")
+            if url:
+                args.profile.append((kind, url))
 
 
 def initials(name: str) -> str:
@@ -100,20 +161,32 @@ def placeholders(args: argparse.Namespace) -> dict[str, str]:
         "name": args.name,
         "email": args.email,
         "homepage": args.homepage,
-        "homepage_host": urlsplit(args.homepage).netloc,
+        "position": args.position or "",
+        "affiliation": args.affiliation or "",
+        "profiles": profiles_literal(args.profile),
         "paper": args.paper,
-        "pdf_name": pdf_name(args.name),
         "initials": initials(args.name),
         "version": __version__,
         "engine": engine_pin.engine_line(None, __version__),
     }
 
 
+def profiles_literal(given: list[tuple[str, str]]) -> str:
+    """cv_profiles as Python, one profile a line, in the order given (the last of a kind wins)."""
+    chosen = dict(given)
+    if not chosen:
+        return "{}"
+    lines = "".join(f"    {json.dumps(kind)}: {json.dumps(url)},\n" for kind, url in chosen.items())
+    return "{\n" + lines + "}"
+
+
 def fill(text: str, path: Path, values: dict[str, str]) -> str:
     for key, value in values.items():
         if path.suffix == ".py":
-            # A quoted placeholder becomes a Python string literal of the value.
-            text = text.replace(f'"{{{{{key}}}}}"', json.dumps(value, ensure_ascii=False))
+            # A quoted placeholder becomes a Python literal: of the value, a string, or the
+            # value itself where it is Python already.
+            literal = value if key in PYTHON_LITERALS else json.dumps(value, ensure_ascii=False)
+            text = text.replace(f'"{{{{{key}}}}}"', literal)
         text = text.replace(f"{{{{{key}}}}}", value)
     return text
 
@@ -160,6 +233,11 @@ def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         problem = CHECKS[option](getattr(args, option))
         if problem:
             parser.error(f"--{option} {problem}")
+    for option in OPTIONAL_QUESTIONS:
+        if getattr(args, option) and (problem := check_line(getattr(args, option))):
+            parser.error(f"--{option} {problem}")
+    if interactive:
+        ask_optional_items(args)
     with tempfile.TemporaryDirectory(prefix="cvsite-wheel-") as scratch:
         try:
             wheel = None
@@ -211,6 +289,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "cvsite was installed from, or one built from its checkout)")  # fmt: skip
     engine.add_argument("--from-index", action="store_true",
                         help="pin cvsite by version, for when a package index has it")  # fmt: skip
+    new_command.add_argument("--position", help="your position, one line (optional)")
+    new_command.add_argument("--affiliation", help="your institution (optional)")
+    new_command.add_argument(
+        "--profile", action="append", default=[], type=parse_profile, metavar="KIND=URL",
+        help="a page of yours elsewhere, shown as an icon (optional, repeatable); KIND: orcid, "
+        "google-scholar, github, linkedin, dblp, semantic-scholar, researchgate, mastodon, "
+        "bluesky, x",
+    )  # fmt: skip
     new_command.set_defaults(run=lambda args: new(new_command, args))
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
     settings_command.set_defaults(run=lambda args: list_settings())

@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import re
+import unicodedata
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -54,7 +56,9 @@ CONVENTIONS: dict[str, tuple[str, bool]] = {
 
 # Named after the site's owner when the site does not name them otherwise; `copyright` as
 # "2026, Ada Lovelace", the footer's "© Copyright 2026, Ada Lovelace.": the year of the sources
-# (cvsite/config/source_date.py), never the clock's, so that two builds give the same pages.
+# (cvsite/config/source_date.py), never the clock's, so that two builds give the same pages;
+# cv_pdf_name as a file name (pdf_name). So a change of cv_owner alone renames the site and
+# the PDF alike.
 OWNER_NAMED = ("project", "author", "html_title")
 # Sphinx's aliases: a site that gives one has given the other.
 ALIASES = {"copyright": "project_copyright", "root_doc": "master_doc"}
@@ -101,3 +105,11 @@ def fill_defaults(app: Sphinx, config: Config) -> None:
             fill(name, owner)
         year = source_date(confdir or Path(app.srcdir), Path(app.srcdir)).year
         fill("copyright", f"{year}, {owner}")
+        fill("cv_pdf_name", pdf_name(owner))
+
+
+def pdf_name(owner: str) -> str:
+    """`Zoë Ångström` -> `zoe-angstrom-cv`: ASCII, for a file name that travels well."""
+    ascii_name = unicodedata.normalize("NFKD", owner).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"{slug}-cv" if slug else "cv"

@@ -8,7 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from cvsite.config import bibtex_settings
+from cvsite.config import bibtex_settings, profiles
 from cvsite.errors import settings_error
 from cvsite.pdf.fonts import DEFAULT_FONTS
 from cvsite.pdf.pdf_cv import paper_size
@@ -49,7 +49,40 @@ SETTINGS = (
         "",
         str,
         False,
-        'the current institution, for search engines, e.g. "University of London"',
+        "the current institution, under the name on the home page and the PDF, and for search "
+        'engines, e.g. "University of London"',
+    ),
+    Setting(
+        "cv_position",
+        "",
+        str,
+        False,
+        'one line under the name on the home page and the PDF, e.g. "Professor of Mathematics"',
+    ),
+    Setting(
+        "cv_photo",
+        "",
+        str,
+        False,
+        'a photo on the home page, a file under docs/, e.g. "_static/photo.jpg"',
+    ),
+    Setting(
+        "cv_pdf_photo",
+        False,
+        bool,
+        False,
+        "True (the photo in the PDF's header too; a .jpg, .png or .pdf) or False",
+    ),
+    Setting(
+        "cv_profiles",
+        {},
+        dict,
+        False,
+        'pages elsewhere, shown as icons, e.g. {"orcid": "https://orcid.org/...", "github": '
+        '"https://github.com/..."}; kinds: '
+        + ", ".join(profiles.KNOWN)
+        + "; any other: "
+        + profiles.OTHER_FORM,
     ),
     Setting(
         "cv_alumni_of",
@@ -120,6 +153,31 @@ def not_owner_problems(config: Config) -> list[str]:
     return problems
 
 
+PDF_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")  # what xelatex includes as it is
+
+
+def photo_problems(config: Config, source_dir: Path) -> list[str]:
+    photo = config.cv_photo
+    if not isinstance(photo, str) or not photo:
+        if config.cv_pdf_photo is True:
+            return [
+                'cv_pdf_photo is True, but there is no cv_photo; set cv_photo = "_static/'
+                'photo.jpg" (a file under docs/) or cv_pdf_photo = False.'
+            ]
+        return []
+    if not (source_dir / photo).is_file():
+        return [
+            f"cv_photo is {photo!r}, which is no file under {source_dir}; put the photo there "
+            '(e.g. docs/_static/photo.jpg) and write its path from there, "_static/photo.jpg".'
+        ]
+    if config.cv_pdf_photo is True and not photo.lower().endswith(PDF_IMAGE_SUFFIXES):
+        return [
+            f"cv_pdf_photo is True, but cv_photo {photo!r} is not a .jpg, .png or .pdf, which "
+            "xelatex cannot include; give a .jpg or .png, or set cv_pdf_photo = False."
+        ]
+    return []
+
+
 def check(app: Sphinx, config: Config) -> None:
     """Fail early, naming the setting and the fix, rather than building a wrong site."""
     problems = []
@@ -156,6 +214,8 @@ def check(app: Sphinx, config: Config) -> None:
             for item in items
             if not isinstance(item, str) or not item.strip()
         ]
+    problems += photo_problems(config, Path(app.srcdir))
+    problems += profiles.problems(config, Path(app.srcdir))
     problems += bibtex_settings.problems(config)
     if problems:
         raise settings_error(Path(app.confdir, "conf.py"), problems)

@@ -1,9 +1,10 @@
 """The PDF CV: Sphinx's LaTeX builder set up to read like a CV, not like a manual.
 
 Only the section pages go into the PDF (the home page's own text is for the web): a header with
-the name and contact line, compact unnumbered sections, no title page, contents or index, and
-at the end, small, "Last updated <Month YYYY>" from the sources' date (never the clock, so that
-two builds give the same bytes; cvsite/config/source_date.py).
+the name, position, contact line and profiles (rendering/owner_header.py), compact unnumbered
+sections, no title page, contents or index, and at the end, small, "Last updated <Month YYYY>"
+from the sources' date (never the clock, so that two builds give the same bytes;
+cvsite/config/source_date.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
 from cvsite.config.source_date import source_date
-from cvsite.pdf import pdf_scripts
+from cvsite.pdf.pdf_scripts import latex_escape
+from cvsite.rendering import owner_header
 
 STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
@@ -25,20 +27,6 @@ PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 def paper_size(setting: object) -> str | None:
     """LaTeX's name of the paper cv_pdf_paper names, in any case ("A4", "Letter"), or None."""
     return PAPER_SIZES.get(setting.strip().casefold()) if isinstance(setting, str) else None
-
-
-def latex_escape(text: str) -> str:
-    for char, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#")):
-        text = text.replace(char, escaped)
-    return text
-
-
-def header(config: Config) -> str:
-    shown_homepage = config.cv_homepage.removeprefix("https://").removeprefix("http://")
-    # The name may be in any script: it switches font as the pages' text does.
-    name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, latex_escape)
-    fields = (config.cv_email, config.cv_homepage, shown_homepage)
-    return rf"\cvsiteheader{{{name}}}" + "".join("{" + latex_escape(f) + "}" for f in fields)
 
 
 def pdf_metadata(config: Config) -> str:
@@ -81,7 +69,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
                 True,
             )
         ]
-    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE)]
+    photo = [str(Path(app.srcdir, config.cv_photo))] if owner_header.pdf_photo_name(config) else []
+    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE), *photo]
     config.latex_domain_indices = False
     config.latex_use_xindy = False
     config.latex_show_urls = "no"
@@ -90,7 +79,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         "pointsize": "10pt",
         "releasename": "",
         "fncychap": "",
-        "maketitle": header(config),
+        "maketitle": owner_header.latex_header(config),
         "tableofcontents": "",
         "printindex": "",
         "atendofbody": last_updated(app, config),

@@ -136,6 +136,18 @@ def closing(style: RunStyle) -> str:
     return "}}" if style.rtl else "}"
 
 
+# TeX's special characters, as text. (Sphinx's own texescape fills its tables only when its
+# LaTeX builder starts, after conf.py's latex_elements are read.)
+LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
+    "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}  # fmt: skip
+
+
+def latex_escape(text: str) -> str:
+    return "".join(LATEX_SPECIALS.get(char, char) for char in text)
+
+
 def latex_text(text: str, families: Iterable[str], escape: Callable[[str], str]) -> str:
     """A string (a setting, not a node) as LaTeX, with the font switches it needs."""
     if text.isascii():  # the common case asks fontconfig nothing

@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 
 # Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
 # that importing one module of this package loads no other.
-COMPONENTS = ("bib_style", "cv_entry", "publication_list")
+COMPONENTS = ("bib_style", "cv_entry", "publication_list", "owner_header")
 
 
 def setup(app: Sphinx) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "test_definition_lists_pair_each_term_with_its_definitions",
     "test_every_item_term_and_definition_in_the_sources_order",
     "test_home_page_shows_the_owner_email_and_homepage",
+    "test_home_page_shows_the_position_affiliation_and_profiles",
     "test_no_link_to_a_host_the_sources_do_not_name",
     "test_the_source_reader_finds_every_entry_item_and_definition",
 ]
@@ -193,13 +194,38 @@ def test_home_page_shows_the_owner_email_and_homepage(academic):
         output,
     )
     homepage = [a for a in home.select("a[href]") if a["href"].rstrip("/") == settings.cv_homepage]
-    host = urlsplit(settings.cv_homepage).netloc
+    shown = urlsplit(settings.cv_homepage)
+    host = (shown.netloc + shown.path).rstrip("/")
     assert [text_of(a) for a in homepage] == [host], explain(
         f"{len(homepage)} such links, showing {[text_of(a) for a in homepage]}",
-        f"one link to {settings.cv_homepage} that shows {host!r} (docs/index.md's contact line)",
+        f"one link to {settings.cv_homepage} that shows {host!r} (the header's contact line)",
         settings.where("cv_homepage"),
         output,
     )
+
+
+def test_home_page_shows_the_position_affiliation_and_profiles(academic):
+    """conf.py's cv_position, cv_affiliation and cv_profiles, under the name."""
+    settings = academic.sources.settings
+    home = article(academic.site, "index")
+    output = built_page(academic.site, "index")
+    for name in ("cv_position", "cv_affiliation"):
+        text = getattr(settings, name)
+        assert html_comparable(text) in html_comparable(text_of(home)), explain(
+            f"the home page does not show {name}",
+            f"{text!r} under the name ({{cv-header}} in docs/index.md)",
+            settings.where(name),
+            output,
+        )
+    links = {a["href"] for a in home.select("a[href]")}
+    for kind, value in settings.cv_profiles.items():
+        url = value if isinstance(value, str) else value["url"]
+        assert url in links, explain(
+            f"no link to the profile {kind!r}",
+            f"a link to {url} ({{cv-header}} in docs/index.md)",
+            settings.where("cv_profiles"),
+            output,
+        )
 
 
 def test_no_link_to_a_host_the_sources_do_not_name(academic):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,7 +33,8 @@ URL = re.compile(r"https?://[^\s\"'<>()\[\]{}]+")
 SETTING_DEFAULTS = {
     "cv_owner": "", "cv_owner_variants": [], "cv_email": "", "cv_homepage": "",
     "cv_affiliation": "", "cv_alumni_of": [], "cv_keywords": [], "cv_pdf_name": "",
-    "cv_pdf_paper": "a4", "bibtex_bibfiles": [],
+    "cv_pdf_paper": "a4", "bibtex_bibfiles": [], "cv_position": "", "cv_photo": "",
+    "cv_profiles": {},
 }  # fmt: skip
 
 
@@ -84,7 +85,22 @@ class SiteSources:
 
     @cached_property
     def home(self) -> Page:
-        return read_page(self.root / "docs" / "index.md", "index")
+        page = read_page(self.root / "docs" / "index.md", "index")
+        # A title written as {cv-setting}`cv_owner` (README, "The home page") shows the setting.
+        if page.title in SETTING_DEFAULTS:
+            page = replace(page, title=str(getattr(self.settings, page.title)))
+        if not page.description:
+            page = replace(page, description=self.owner_description)
+        return page
+
+    @property
+    def owner_description(self) -> str:
+        """The home page's description where it gives none (README, "The home page"): the
+        name, the position, and the affiliation where the position does not name it."""
+        position, affiliation = self.settings.cv_position, self.settings.cv_affiliation
+        lines = [position] if affiliation in position else [position, affiliation]
+        lines = [line.strip() for line in lines if line.strip()]
+        return ", ".join([self.settings.cv_owner, *lines]) if lines else ""
 
     @cached_property
     def pages(self) -> list[Page]:

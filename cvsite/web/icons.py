@@ -5,10 +5,12 @@ script, or a 112 KB font and about 20 KB of CSS) draw it. static/cvsite.css draw
 that the theme's own templates use (search, colour modes, menu, home, e-mail, ...) as a CSS
 mask in the text colour, on the very element the theme writes, so the theme's CSS and
 JavaScript (which show the icon of the current colour mode, for example) work as before and no
-page is edited after the build. An icon of conf.py's `icon_links` that we do not draw (any of
-Font Awesome's, as the theme's documentation shows: `fa-brands fa-github`, ...) is drawn by
-Font Awesome's own CSS and font, which the theme's stylesheet carries: page_weight.py keeps
-them in that stylesheet for such a site only.
+page is edited after the build. The icons of `cv_profiles` (ORCID, GitHub, ...) are drawn the
+same way, under Font Awesome's brand names, so an `icon_links` entry that names one (as the
+theme's documentation does) needs no Font Awesome either. Any other Font Awesome icon of
+`icon_links` or `cv_profiles` (`fa-brands fa-python`, ...) is drawn by Font Awesome's own CSS
+and font, which the theme's stylesheet carries: page_weight.py keeps them in that stylesheet
+for such a site only.
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from collections.abc import Iterable
 
 from sphinx.config import Config
 
+from cvsite.config import profiles
+
 # The icons with a mask in static/cvsite.css (tests/test_page_weight.py checks both ways, and
 # that the theme's templates use no other).
 DRAWN = frozenset(
     {
         "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "envelope",
         "file-lines", "house", "list", "magnifying-glass", "moon", "outdent", "pencil", "sun",
+        # The kinds of cv_profiles (config/profiles.py), Font Awesome's brand names among them.
+        "orcid", "google-scholar", "github", "linkedin", "dblp", "semantic-scholar",
+        "researchgate", "mastodon", "bluesky", "x-twitter",
     }
 )  # fmt: skip
 FONT_AWESOME_CLASS = re.compile(r"(?<![\w-])fa-([\w-]+)")
@@ -35,13 +42,14 @@ def is_drawn(classes: str) -> bool:
 
 
 def font_awesome_icons(config: Config) -> list[str]:
-    """The classes of each Font Awesome icon of the theme's `icon_links` (its default type)."""
+    """The classes of each Font Awesome icon of the theme's `icon_links` (its default type),
+    and of the profiles that the home page's header shows."""
     links = (config.html_theme_options or {}).get("icon_links") or []
     return [
         str(link.get("icon", ""))
         for link in links
         if isinstance(link, dict) and link.get("type", "fontawesome") == "fontawesome"
-    ]
+    ] + [profile.icon for profile in profiles.profiles(config) if profile.icon]
 
 
 def undrawn(icons: Iterable[str]) -> list[str]:

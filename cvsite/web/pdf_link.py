@@ -33,7 +33,8 @@ class PDFLinkDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if not self.config.cv_pdf_name:
             raise self.error(
-                'cv-pdf-link: there is no PDF to link; set cv_pdf_name = "your-name-cv" in conf.py.'
+                'cv-pdf-link: there is no PDF to link, as conf.py sets cv_pdf_name = ""; remove '
+                "that line (the PDF is then named after cv_owner), or give the PDF a name."
             )
         node = pdf_link()
         self.set_source_info(node)

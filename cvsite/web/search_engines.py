@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from cvsite.config import profiles
 from cvsite.web import sitemap
 
 
@@ -31,6 +32,8 @@ def person(config: Config) -> dict:
         data["email"] = f"mailto:{config.cv_email}"
     if config.cv_homepage:
         data["url"] = config.cv_homepage
+    if config.cv_position:
+        data["jobTitle"] = config.cv_position
     if config.cv_affiliation:
         data["affiliation"] = {"@type": "Organization", "name": config.cv_affiliation}
     if config.cv_alumni_of:
@@ -39,6 +42,10 @@ def person(config: Config) -> dict:
         ]
     if config.cv_keywords:
         data["knowsAbout"] = list(config.cv_keywords)
+    # The owner's pages elsewhere (ORCID, Google Scholar, ...): the same person.
+    same_as = [p.url for p in profiles.profiles(config) if not p.url.startswith("mailto:")]
+    if same_as:
+        data["sameAs"] = same_as
     return data
 
 

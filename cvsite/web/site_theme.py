@@ -11,6 +11,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from cvsite.config import profiles
+from cvsite.rendering import owner_header
+
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 THEME = "pydata_sphinx_theme"
@@ -34,6 +37,13 @@ def contact_icon_links(config: Config) -> list[dict[str, str]]:
         )
     if config.cv_homepage:
         links.append({"name": "Homepage", "url": config.cv_homepage, "icon": "fa-solid fa-house"})
+    for profile in profiles.profiles(config):
+        if profile.image:  # a file under docs/, as the theme's "local" icons are
+            links.append(
+                {"name": profile.label, "url": profile.url, "icon": profile.image, "type": "local"}
+            )
+        else:
+            links.append({"name": profile.label, "url": profile.url, "icon": profile.icon})
     return links
 
 
@@ -103,10 +113,16 @@ def warn_of_an_edit_button_with_no_place(options: dict) -> None:
 
 
 def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
-    """Each page needs its own description for search engines and link previews."""
+    """Each page needs its own description for search engines and link previews; the home
+    page's may come from the settings (the name and position), as its title does."""
     for node in doctree.findall(nodes.meta):
         if node.get("name") == "description":
             return
+    generated = owner_header.description(app.config)
+    if app.env.docname == app.config.root_doc and generated:
+        # As MyST writes front matter's html_meta: a meta node first in the document.
+        doctree.insert(0, nodes.meta(generated, name="description", content=generated))
+        return
     if front_matter_is_malformed(app.env.doc2path(app.env.docname)):
         return  # MyST has said so already, with the line; one message is enough
     logger.warning(

@@ -7,7 +7,22 @@ cv_owner = "Zoë Ångström"
 cv_owner_variants = ["Z. Ångström"]  # other spellings of cv_owner in refs.bib, all shown in bold
 cv_email = "zoe.angstrom@example.org"
 cv_homepage = "https://zoe-angstrom.example.org"
-cv_affiliation = "University of Nowhere"
+cv_position = "Associate Professor of Imaginary Mathematics, head of the Undrawn Graphs Group"
+cv_affiliation = "University of Nowhere"  # not in cv_position: a line of its own
+cv_photo = "_static/portrait.png"  # an invented face, drawn for this site
+cv_pdf_photo = True
+cv_profiles = {  # every form: known kinds by URL alone, and one of the site's own
+    "orcid": "https://orcid.example.org/zoe-angstrom",
+    "google-scholar": "https://scholar.example.org/zoe-angstrom",
+    "github": "https://code.example.org/zoe-angstrom",
+    "dblp": "https://dblp.example.org/zoe-angstrom",
+    "mastodon": "https://social.example.org/@zoe",
+    "seminar": {
+        "url": "https://seminar.example.org/",
+        "label": "Undrawn Graphs Seminar",
+        "image": "_static/seminar.svg",
+    },
+}
 cv_alumni_of = ["Imaginary Institute of Technology", "Fictional Academy of Sciences"]
 cv_keywords = ["Imaginary Number Theory", "Colourings of Undrawn Graphs"]
 
