@@ -72,14 +72,15 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-# Two processes at a time (pytest-xdist), then Lighthouse alone: its performance score drops
+# Two processes at a time (pytest-xdist; an idle one takes tests queued for the other), then
+# Lighthouse alone: its performance score drops
 # when the processor is busy. TESTFLAGS, for example: -k publications, or -x.
 TEST_WORKERS ?= 2
 # $(call run_suite,BIN): the suite with the venv in BIN (exit 5: TESTFLAGS left no Lighthouse test).
 # The sites the tests build are kept in _build/test-builds between the two runs.
 define run_suite
 	rm -rf _build/test-builds
-	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -n $(TEST_WORKERS) -m "not lighthouse" $(TESTFLAGS)
+	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -n $(TEST_WORKERS) --dist worksteal -m "not lighthouse" $(TESTFLAGS)
 	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]
 endef
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, types, unit tests, built site)

@@ -223,3 +223,20 @@ def browser():
         )  # fmt: skip
         yield chromium
         chromium.close()
+
+
+# Modules whose tests wait on a long, shared setup (a fresh venv, a site installed from the
+# wheel, Read the Docs replayed, the benchmark harness): run first, so that those setups
+# overlap the rest of the suite on the other worker instead of making its last minute.
+SLOW_SETUPS_FIRST = ("test_package.py", "test_readme_path.py", "test_read_the_docs.py",
+                     "test_benchmarks.py")  # fmt: skip
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return (
+            SLOW_SETUPS_FIRST.index(name) if name in SLOW_SETUPS_FIRST else len(SLOW_SETUPS_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: each module keeps its order
