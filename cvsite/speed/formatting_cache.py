@@ -187,11 +187,9 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         data = cite_domain(env).bibdata.data
         cache.keep_only(data)
         cache.warn_again()
-        logger.info(
-            f"cvsite: formatted {len(cache.formatted)} of "
-            f"{plural(len(data.entries), '.bib entry')} "
-            "(the others were unchanged since the last build)",
-        )
+        formatted, total = len(cache.formatted), len(data.entries)
+        reused = " (the others were unchanged since the last build)" if formatted < total else ""
+        logger.info(f"cvsite: formatted {formatted} of {plural(total, '.bib entry')}{reused}")
     return []
 
 
