@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import mimetypes
+import sys
 import threading
 from contextlib import contextmanager
 from functools import partial
@@ -41,10 +42,18 @@ class GzipHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that leaves a page while it loads (a test moving on) breaks the connection:
+        # no fault of the site, and not worth a traceback in the test output.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path):
     """Yields the base URL of `root`, served until the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(root)))
+    server = SiteServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
