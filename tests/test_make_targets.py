@@ -76,8 +76,9 @@ def environment(project: Path, path: str = os.environ["PATH"]) -> dict[str, str]
 def make(project: Path, goal: str, path: Path) -> subprocess.CompletedProcess:
     # Our .venv as it is: -o tells make its stamps are up to date, so nothing is pip-installed.
     venv = [f"VENV={VENV}", "-o", f"{VENV}/.stamp-site", "-o", f"{VENV}/.stamp-dev"]
+    # --no-print-directory: under `make test` this make is a sub-make, which would say so.
     return subprocess.run(
-        ["make", *venv, goal],
+        ["make", "--no-print-directory", *venv, goal],
         cwd=project,
         env=environment(project, str(path)),
         capture_output=True,
