@@ -119,6 +119,19 @@ EMPTY_SELECTED_NOTE = (
 )
 
 
+def test_the_quiet_build_prints_the_note_with_its_file_and_line(tmp_path, capsys):
+    """`cvsite html` builds quietly (cli/quiet_sphinx.py): its own handler prints the note, with
+    the page's file and line as Sphinx would write them, not without them."""
+    from cvsite.cli import quiet_sphinx
+
+    root = REPO / "tests" / "roots" / "test-selected-empty"
+    assert quiet_sphinx.main(["-b", "html", str(root), str(tmp_path / "html")]) == 0
+    printed = ANSI_ESCAPE.sub("", capsys.readouterr().out)
+    page = str(root / "index.md")
+    [line] = [line for line in printed.splitlines() if line.startswith(page)]
+    assert re.fullmatch(rf"{re.escape(page)}:\d+: {re.escape(EMPTY_SELECTED_NOTE)}", line)
+
+
 @pytest.mark.sphinx("html", testroot="selected-empty")
 def test_an_empty_selected_list_is_left_out_with_its_heading_and_named_in_a_note(app):
     app.build()

@@ -25,7 +25,7 @@ from sphinx.cmd.build import build_main, get_parser
 from sphinx.errors import SphinxError
 from sphinx.util.console import disable_colour, terminal_supports_colour
 from sphinx.util.docutils import docutils_namespace, patch_docutils
-from sphinx.util.logging import NAMESPACE
+from sphinx.util.logging import NAMESPACE, InfoLogRecordTranslator, SphinxLogRecord
 
 HINT = "run with --verbose for Sphinx's full output and report"
 
@@ -39,9 +39,11 @@ class CvsiteNotes(logging.Handler):
         self.addFilter(lambda record: record.levelno == logging.INFO)
 
     def emit(self, record: logging.LogRecord) -> None:
-        # A note logged with location="file:line" leads with it, as Sphinx's handler writes it.
+        # A note leads with its file:line, as Sphinx's handler writes it: once the build runs,
+        # Sphinx's translator (added below) has put it into the message already.
         location = getattr(record, "location", None)
-        where = f"{location}: " if isinstance(location, str) and location else ""
+        translated = isinstance(record, SphinxLogRecord)
+        where = f"{location}: " if isinstance(location, str) and location and not translated else ""
         print(f"{where}{record.getMessage()}", flush=True)
 
 
@@ -93,6 +95,8 @@ def build_quietly(args: argparse.Namespace, notes_shown: bool) -> int:
                 parallel=args.jobs,
                 exception_on_warning=args.exception_on_warning,
             )
+            # A note located at (docname, line) gets its file:line as Sphinx's handlers give it.
+            notes.addFilter(InfoLogRecordTranslator(app))
             app.build(args.force_all, args.filenames)
             return app.statuscode
     except SphinxError as error:
