@@ -188,7 +188,9 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
         cache.keep_only(data)
         cache.warn_again()
         formatted, total = len(cache.formatted), len(data.entries)
-        reused = " (the others were unchanged since the last build)" if formatted < total else ""
+        reused = (" (all unchanged since the last build)" if formatted == 0 < total
+                  else " (the others were unchanged since the last build)" if formatted < total
+                  else "")  # fmt: skip
         logger.info(f"cvsite: formatted {formatted} of {plural(total, '.bib entry')}{reused}")
     return []
 
