@@ -169,6 +169,14 @@ def installed_site(tmp_path_factory, wheel: Path) -> dict:
               "--paper", "letter", "--wheel", str(wheel)], folder, {"PYTHONPATH": str(REPO)}),
             (["make", "html"], site, {}),
             (["make", "test"], site, {}),
+        )  # fmt: skip
+        if not all(step(command, cwd, **extra) for command, cwd, extra in steps):
+            return outcome
+        imported = run([venv_python, "-c", "import cvsite; print(cvsite.__file__)"], folder)
+        origin = run([venv_python, "-c", "from importlib.metadata import distribution as d; "
+                      "print(d('cvsite').read_text('direct_url.json'))"], folder)  # fmt: skip
+        # The second site sets the first one's venv up again (its pins are newer than the stamp).
+        steps = (
             ([str(site / ".venv" / "bin" / "cvsite"), "new", str(second), *NEW_SITE_OPTIONS],
              folder, {}),
             (["make", "check"], second, {"VIRTUAL_ENV": str(site / ".venv")}),
@@ -176,9 +184,6 @@ def installed_site(tmp_path_factory, wheel: Path) -> dict:
         if not all(step(command, cwd, **extra) for command, cwd, extra in steps):
             return outcome
         shutil.copytree(site / "_build", folder / "before")
-        imported = run([venv_python, "-c", "import cvsite; print(cvsite.__file__)"], folder)
-        origin = run([venv_python, "-c", "from importlib.metadata import distribution as d; "
-                      "print(d('cvsite').read_text('direct_url.json'))"], folder)  # fmt: skip
         frozen = run([venv_python, "-m", "pip", "list", "--format=freeze"], env=env)
         outcome.update(
             imported_from=imported.stdout.strip(), direct_url=origin.stdout,
@@ -600,6 +605,18 @@ def test_make_upgrade_without_a_wheel_says_how_and_installs_nothing(new_site):
     assert result.returncode == 2
     assert "name the engine's wheel: make upgrade WHEEL=path/to/cvsite-" in result.stderr
     assert not (new_site / ".venv").exists()
+
+
+def test_an_upgrade_of_a_site_whose_requirements_skip_engine_says_what_to_change(new_site, wheel):
+    """A site from before sites carried their engine pins cvsite in requirements.txt itself:
+    a wheel put into engine/ would never be installed, so the upgrade stops and says why."""
+    (new_site / "requirements.txt").write_text("cvsite[test]==0.1.0\n", encoding="utf-8")
+    before = site_sources(new_site)
+    result = run([sys.executable, "-m", "cvsite", "upgrade-engine", str(wheel)], new_site)
+    assert result.returncode == 1
+    assert "does not read engine/requirements.txt" in result.stderr
+    assert "'-r engine/requirements.txt'" in result.stderr and "Traceback" not in result.stderr
+    assert site_sources(new_site) == before
 
 
 def test_new_from_index_pins_the_version_and_holds_no_wheel(tmp_path):

@@ -170,6 +170,12 @@ def upgrade_command(args: argparse.Namespace) -> None:
     if not (site / "requirements.txt").is_file():
         sys.exit(f"cvsite upgrade-engine: {site} has no requirements.txt; run it in the site's "
                  "folder (the one with conf.py and requirements.txt)")  # fmt: skip
+    lines = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    if f"-r {ENGINE}/requirements.txt" not in (line.strip() for line in lines):
+        sys.exit(f"cvsite upgrade-engine: {site / 'requirements.txt'} does not read "
+                 f"{ENGINE}/requirements.txt, so a new engine there would never be installed (a "
+                 f"site made before sites carried their engine); replace its cvsite line with "
+                 f"'-r {ENGINE}/requirements.txt', then run this again")  # fmt: skip
     try:
         version = upgrade(site, Path(args.wheel), args.from_index)
     except (EngineError, OSError) as error:
