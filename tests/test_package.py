@@ -484,7 +484,10 @@ def test_new_takes_the_optional_items_as_options(tmp_path):
 @pytest.mark.parametrize(
     ("profile", "fix"),
     [
-        ("github=javascript:alert(1)", "is not a full link; write one such as https://"),
+        (
+            "github=javascript:alert(1)",
+            "which is not a link a reader can follow; write a full URL starting with https://",
+        ),
         ("myspace=https://example.org", "is not KIND=URL with KIND one of orcid, google-scholar"),
     ],
 )

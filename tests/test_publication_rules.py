@@ -237,7 +237,8 @@ def test_type_label(entry_type, type_field, number, label):
         ("2", "2nd edition"), ("1", "1st edition"), ("3", "3rd edition"), ("11", "11th edition"),
         ("12", "12th edition"), ("21", "21st edition"), ("{4}", "4th edition"),
         ("Second", "second edition"), ("2nd", "2nd edition"), ("{Deluxe}", "{Deluxe} edition"),
-        ("2nd ed.", "2nd ed."), ("Revised edition", "Revised edition"), ("", ""),
+        ("2nd ed.", "2nd ed."), ("3rd ed", "3rd ed"), ("Revised edition", "Revised edition"),
+        ("", ""),
     ],
 )  # fmt: skip
 def test_edition(edition, shown):

@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 from cvsite import __version__
 from cvsite.cli import engine_pin, site_commands
+from cvsite.config.profiles import KNOWN as KNOWN_PROFILES
+from cvsite.config.profiles import url_problem
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 EXECUTABLE = {".ci/run"}
@@ -86,22 +88,16 @@ def check_line(value: str) -> str | None:
 
 
 def check_profile_url(value: str) -> str | None:
-    url = urlsplit(value)
-    if url.scheme not in ("http", "https", "mailto") or not (url.netloc or url.scheme == "mailto"):
-        return (
-            f"{value!r} is not a full link; write one such as https://orcid.org/0000-0002-1825-0097"
-        )
-    return None
+    """The build's own rule for a profile's link (cvsite/config/profiles.py)."""
+    return url_problem("the link", value)
 
 
 def parse_profile(value: str) -> tuple[str, str]:
     """--profile KIND=URL, KIND one of the known kinds (cvsite/config/profiles.py)."""
-    from cvsite.config.profiles import KNOWN
-
     kind, equals, url = value.partition("=")
-    if not equals or kind not in KNOWN:
+    if not equals or kind not in KNOWN_PROFILES:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not KIND=URL with KIND one of {', '.join(KNOWN)}; "
+            f"{value!r} is not KIND=URL with KIND one of {', '.join(KNOWN_PROFILES)}; "
             "e.g. --profile github=https://github.com/ada"
         )
     if problem := check_profile_url(url):
@@ -138,13 +134,11 @@ def ask_optional(question: str, check: Callable[[str], str | None], option: str)
 
 
 def ask_optional_items(args: argparse.Namespace) -> None:
-    from cvsite.config.profiles import KNOWN
-
     for option, question in OPTIONAL_QUESTIONS.items():
         if getattr(args, option) is None:
             setattr(args, option, ask_optional(question, check_line, option))
     given = dict(args.profile)
-    for kind, (label, _) in KNOWN.items():
+    for kind, (label, _) in KNOWN_PROFILES.items():
         if kind not in given:
             url = ask_optional(f"Your {label} page (Enter: none)", check_profile_url, "profile")
             if url:
@@ -281,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_command.add_argument("--name", help="your name, as the CV spells it")
     new_command.add_argument("--email", help="your e-mail address")
     new_command.add_argument("--homepage", help="your homepage, a full URL")
-    new_command.add_argument("--paper", choices=("a4", "letter"), default="a4",
+    new_command.add_argument("--paper", choices=("a4", "letter"), default="a4", type=str.lower,
                              help="the PDF's paper size (default a4)")  # fmt: skip
     engine = new_command.add_mutually_exclusive_group()
     engine.add_argument("--wheel", metavar="PATH",
@@ -293,9 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     new_command.add_argument("--affiliation", help="your institution (optional)")
     new_command.add_argument(
         "--profile", action="append", default=[], type=parse_profile, metavar="KIND=URL",
-        help="a page of yours elsewhere, shown as an icon (optional, repeatable); KIND: orcid, "
-        "google-scholar, github, linkedin, dblp, semantic-scholar, researchgate, mastodon, "
-        "bluesky, x",
+        help="a page of yours elsewhere, shown as an icon (optional, repeatable); KIND: "
+        + ", ".join(KNOWN_PROFILES),
     )  # fmt: skip
     new_command.set_defaults(run=lambda args: new(new_command, args))
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")

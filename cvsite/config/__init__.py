@@ -4,8 +4,10 @@ checked before a build."""
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:  # the package is imported without Sphinx by `cvsite new` (profiles.py)
+    from sphinx.application import Sphinx
 
 # Each registers its own settings and handlers, in this order; imported in setup(), so that
 # importing one module of this package loads no other.

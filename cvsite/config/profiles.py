@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sphinx.config import Config
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 SCHEMES = ("https", "http", "mailto")
 
@@ -49,7 +51,8 @@ def url_problem(where: str, url: object) -> str | None:
     if not isinstance(url, str) or not url.strip():
         return f"{where} has no URL; give a full link such as https://example.org/you."
     parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in SCHEMES or not (parts.netloc or parts.scheme == "mailto"):
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES or not (parts.netloc or scheme == "mailto"):
         return (
             f"{where} is {url!r}, which is not a link a reader can follow; "
             "write a full URL starting with https://, http:// or mailto:."

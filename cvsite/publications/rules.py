@@ -279,7 +279,7 @@ def shown_edition(edition: str) -> str:
         return ""
     if bare.isdigit():
         return f"{ordinal(int(bare))} edition"
-    if re.search(r"\bed(?:ition|\.)", bare, re.IGNORECASE):
+    if re.search(r"\bed(?:ition\b|\.|\b)", bare, re.IGNORECASE):
         return written
     if not written.startswith("{"):
         written = written[0].lower() + written[1:]
