@@ -49,7 +49,12 @@ WRONG_VALUES = [
     (
         "cv_profiles",
         '{"blog": {"url": "https://b.example.org", "label": "B", "image": "b.svg"}}',
-        "cv_profiles['blog'][\"image\"] is 'b.svg', which is no file under ",
+        "cv_profiles['blog'][\"image\"] is 'b.svg', which is no file of ",
+    ),
+    (  # a file of the pages, but not among those copied as they are: the icon would be broken
+        "cv_profiles",
+        '{"blog": {"url": "https://b.example.org", "label": "B", "image": "index.md"}}',
+        "cv_profiles['blog'][\"image\"] is 'index.md', which is no file of ",
     ),
     ("cv_photo", '"_static/me.jpg"', "cv_photo is '_static/me.jpg', which is no file under "),
     ("cv_pdf_photo", "True", "cv_pdf_photo is True, but there is no cv_photo; set cv_photo = "),

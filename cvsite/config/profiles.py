@@ -85,10 +85,16 @@ def entry_problems(key: object, value: object, source_dir: Path) -> list[str]:
         if not value.get("image") and not value.get("icon"):
             problems.append(f"{where} has no image or icon; write it as {OTHER_FORM}.")
     image = value.get("image")
-    if image is not None and (not isinstance(image, str) or not (source_dir / image).is_file()):
+    # The icon is linked as it is (the navbar's and the header's <img>), so it must be among
+    # the files Sphinx copies as they are: docs/_static/ (html_static_path).
+    if image is not None and (
+        not isinstance(image, str)
+        or Path(image).parts[:1] != ("_static",)
+        or not (source_dir / image).is_file()
+    ):
         problems.append(
-            f'{where}["image"] is {image!r}, which is no file under {source_dir}; put the '
-            'icon there, e.g. docs/_static/icon.svg, and write "_static/icon.svg".'
+            f'{where}["image"] is {image!r}, which is no file of {source_dir / "_static"}; put '
+            'the icon there, e.g. docs/_static/icon.svg, and write "_static/icon.svg".'
         )
     icon = value.get("icon")
     if icon is not None and (not isinstance(icon, str) or not icon.startswith("fa-")):
