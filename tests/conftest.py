@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,7 +229,7 @@ def browser():
 # Modules whose tests wait on a long, shared setup (a fresh venv, a site installed from the
 # wheel, Read the Docs replayed, the benchmark harness): run first, so that those setups
 # overlap the rest of the suite on the other worker instead of making its last minute.
-SLOW_SETUPS_FIRST = ("test_package.py", "test_readme_path.py", "test_read_the_docs.py",
+SLOW_SETUPS_FIRST = ("test_site_engine.py", "test_readme_path.py", "test_read_the_docs.py",
                      "test_benchmarks.py")  # fmt: skip
 
 
@@ -240,3 +241,51 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
 
     items.sort(key=rank)  # stable: each module keeps its order
+
+
+# -- New sites, for tests/test_package.py and tests/test_site_engine.py ------------------------
+
+NAME, EMAIL, HOMEPAGE = "Ada Lovelace", "ada@example.org", "https://ada.example.org"
+NEW_SITE_OPTIONS = ["--name", NAME, "--email", EMAIL, "--homepage", HOMEPAGE]
+
+
+def run(command: list[str], cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, **kwargs)
+
+
+def outcome_or_fail(outcome: dict) -> dict:
+    if outcome["returncode"] != 0:
+        pytest.fail(outcome["log"][-4000:], False)
+    return outcome
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel of this checkout, as `cvsite new` run from the checkout (no --wheel) builds it
+    and puts it into the site it writes."""
+
+    def build(folder: Path) -> dict:
+        started = time.monotonic()
+        result = run([sys.executable, "-m", "cvsite", "new", str(folder / "site"),
+                      *NEW_SITE_OPTIONS], folder, stdin=subprocess.DEVNULL,
+                     env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+        wheels = sorted((folder / "site" / "engine").glob("cvsite-*.whl"))
+        return {
+            "wheel": str(wheels[0]) if wheels else "",
+            "seconds": round(time.monotonic() - started, 1),
+            "log": result.stdout + result.stderr,
+            "returncode": result.returncode or (0 if wheels else 1),
+        }
+
+    _, outcome = build_once(tmp_path_factory, "package-wheel", build)
+    return Path(outcome_or_fail(outcome)["wheel"])
+
+
+@pytest.fixture
+def new_site(tmp_path: Path, wheel: Path) -> Path:
+    """A site written by `python -m cvsite new` of this checkout (fast: no install)."""
+    site = tmp_path / "site"
+    result = run([sys.executable, "-m", "cvsite", "new", str(site), *NEW_SITE_OPTIONS,
+                  "--wheel", str(wheel)], stdin=subprocess.DEVNULL)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return site
