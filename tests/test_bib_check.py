@@ -420,3 +420,21 @@ def test_make_check_exit_status():
     assert "NOTE: maybe one person" in good.stdout
     # Name variants are for the owner to decide: even --strict lets them pass.
     assert check_command("--strict", str(REPO / "refs.bib")).returncode == 0
+
+
+def test_make_check_reads_the_bib_files_and_encoding_that_conf_py_names(
+    tmp_path, monkeypatch, capsys
+):
+    """`make check` checks what the build reads: conf.py's bibtex_bibfiles in its
+    bibtex_encoding, not refs.bib in UTF-8."""
+    (tmp_path / "conf.py").write_text(
+        'cv_owner = "Ana Example"\nbibtex_bibfiles = ["papers.bib"]\nbibtex_encoding = "latin-1"\n',
+        encoding="utf-8",
+    )
+    entry = (
+        "@misc{one2024,\n  author = {Jos\u00e9 Example},\n  title = {One},\n  year = {2024},\n}\n"
+    )
+    (tmp_path / "papers.bib").write_bytes(entry.encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    assert bib_check.main([]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 entry, 0 problems, 0 notes in papers.bib"

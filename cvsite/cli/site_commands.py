@@ -191,7 +191,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         description="Check .bib files: errors that stop a build, and notes on what builds anyway.",
     )  # fmt: skip
     check_command.add_argument("--strict", action="store_true", help="notes fail the check too")
-    check_command.add_argument("bibfiles", nargs="*", metavar="BIBFILE", help="default: refs.bib")
+    check_command.add_argument(
+        "bibfiles",
+        nargs="*",
+        metavar="BIBFILE",
+        help="default: those conf.py names in bibtex_bibfiles, else refs.bib",
+    )
     check_command.set_defaults(run=check)
 
     serve_command = commands.add_parser(

@@ -31,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util import logging
 
 from cvsite.code_digest import package_digest
@@ -39,7 +40,7 @@ from cvsite.publications import record
 from cvsite.publications.bib_file import BibFile, read, read_file
 from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import OwnerNames, written_name
-from cvsite.publications.owner_notes import owner_from_conf, owner_notes
+from cvsite.publications.owner_notes import owner_from_conf, owner_notes, read_conf
 from cvsite.publications.rules import split_names
 from cvsite.publications.written_entries import BibEntry, Problem
 from cvsite.wording import plural
@@ -279,20 +280,42 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "anyway (`make check`, `cvsite check`).",
     )
     parser.add_argument("--strict", action="store_true", help="notes fail the check too")
-    parser.add_argument("paths", nargs="*", type=Path, metavar="BIBFILE", help="default: refs.bib")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="BIBFILE",
+        help="default: those conf.py names in bibtex_bibfiles, else refs.bib",
+    )
     return parser.parse_args(argv)
+
+
+def bib_files_of(config: Config | None) -> tuple[list[Path], str]:
+    """The .bib files and encoding conf.py names (paths relative to its folder, where `make
+    check` runs): by default cvsite's refs.bib and sphinxcontrib-bibtex's UTF-8."""
+    if config is None:
+        return [Path("refs.bib")], "utf-8-sig"
+    config.add("bibtex_bibfiles", ["refs.bib"], "env", ())
+    config.add("bibtex_encoding", "utf-8-sig", "env", ())
+    files, encoding = config.bibtex_bibfiles, config.bibtex_encoding
+    paths = (
+        [Path(name) for name in files if isinstance(name, str)] if isinstance(files, list) else []
+    )
+    return paths or [Path("refs.bib")], encoding if isinstance(encoding, str) else "utf-8-sig"
 
 
 def main(argv: list[str]) -> int:
     arguments = parse_arguments(argv)
     strict = arguments.strict
-    paths = arguments.paths or [Path("refs.bib")]
-    # The owner's names from the site's conf.py (make check runs in the site's folder), so
-    # that the notes on authors matched to the owner are the build's.
-    owner, without = owner_from_conf(Path.cwd())
+    # The site's conf.py (make check runs in the site's folder): the .bib files, their
+    # encoding and the owner's names the build would use, so that the notes are the build's.
+    config, without = read_conf(Path.cwd())
+    owner, without = owner_from_conf(config) if config else (None, without)
     if owner is None:
         print(f"(authors not compared with the owner's names: {without})")
-    entries, problems = check(paths, owner=owner)
+    named_in_conf, encoding = bib_files_of(config)
+    paths = arguments.paths or named_in_conf
+    entries, problems = check(paths, encoding, owner=owner)
     errors = [problem for problem in problems if problem.stops]
     notes = [problem for problem in problems if not problem.stops]
     for problem in errors + notes:

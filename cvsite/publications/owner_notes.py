@@ -57,14 +57,19 @@ def owner_notes(owner: OwnerNames, entries: Iterable[tuple[Path, BibEntry]]) -> 
     ]
 
 
-def owner_from_conf(folder: Path) -> tuple[OwnerNames | None, str]:
-    """conf.py's owner names, read as Sphinx reads conf.py; (None, why) without them."""
+def read_conf(folder: Path) -> tuple[Config | None, str]:
+    """The site's conf.py, read as Sphinx reads it (for `make check`, which runs no build);
+    (None, why) without one."""
     if not (folder / "conf.py").is_file():
         return None, f"no conf.py in {folder}"
     try:
-        config = Config.read(folder, overrides={}, tags=Tags())
+        return Config.read(folder, overrides={}, tags=Tags()), ""
     except ConfigError as error:
         return None, f"conf.py could not be read ({error})"
+
+
+def owner_from_conf(config: Config) -> tuple[OwnerNames | None, str]:
+    """conf.py's owner names; (None, why) where they are not names."""
     for name, default in OWNER_SETTINGS.items():
         config.add(name, default, "env", ())
     values = [config.cv_owner, config.cv_owner_variants, config.cv_not_owner]
