@@ -22,18 +22,18 @@ from sphinx.config import Config
 
 from cvsite.config import profiles
 
+FONT_AWESOME_CLASS = re.compile(r"(?<![\w-])fa-([\w-]+)")
 # The icons with a mask in static/cvsite.css (tests/test_page_weight.py checks both ways, and
-# that the theme's templates use no other).
+# that the theme's templates use no other): the theme's own, and those of cv_profiles' kinds
+# (config/profiles.py), under Font Awesome's names.
 DRAWN = frozenset(
     {
         "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "envelope",
         "file-lines", "house", "list", "magnifying-glass", "moon", "outdent", "pencil", "sun",
-        # The kinds of cv_profiles (config/profiles.py), Font Awesome's brand names among them.
-        "orcid", "google-scholar", "github", "linkedin", "dblp", "semantic-scholar",
-        "researchgate", "mastodon", "bluesky", "x-twitter",
     }
+    | {name for _, icon in profiles.KNOWN.values() for name in FONT_AWESOME_CLASS.findall(icon)}
+    - {"brands"}
 )  # fmt: skip
-FONT_AWESOME_CLASS = re.compile(r"(?<![\w-])fa-([\w-]+)")
 
 
 def is_drawn(classes: str) -> bool:
