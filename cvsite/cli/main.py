@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cvsite import __version__
-from cvsite.cli import engine_pin, site_commands
+from cvsite.cli import engine_pin, import_command, site_commands
 from cvsite.config.profiles import KNOWN as KNOWN_PROFILES
 from cvsite.config.profiles import url_problem
 
@@ -73,7 +73,7 @@ CHECKS: dict[str, Callable[[str], str | None]] = {
     "homepage": check_homepage,
 }
 # Placeholders filled into conf.py as Python (a dictionary), not as a string.
-PYTHON_LITERALS = {"profiles"}
+PYTHON_LITERALS = {"profiles", "owner_variants", "keywords"}
 # Asked in a terminal after the required ones; Enter leaves each out.
 OPTIONAL_QUESTIONS = {
     "position": "Your position, one line (Enter: none)",
@@ -162,6 +162,9 @@ def placeholders(args: argparse.Namespace) -> dict[str, str]:
         "initials": initials(args.name),
         "version": __version__,
         "engine": engine_pin.engine_line(None, __version__),
+        "owner_variants": "[]",
+        "keywords": "[]",
+        "photo": "",
     }
 
 
@@ -193,9 +196,13 @@ def scaffold_files() -> list[Path]:
     )
 
 
-def write_site(target: Path, values: dict[str, str]) -> list[Path]:
+def write_site(
+    target: Path, values: dict[str, str], skip: Callable[[str], bool] = lambda relative: False
+) -> list[Path]:
     written = []
     for relative in scaffold_files():
+        if skip(relative.as_posix()):
+            continue
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = (SCAFFOLD / relative).read_text(encoding="utf-8")
@@ -206,14 +213,18 @@ def write_site(target: Path, values: dict[str, str]) -> list[Path]:
     return written
 
 
-def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    target = Path(args.dir)
+def refuse_unless_empty(target: Path, command: str) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         what = "is a file" if not target.is_dir() else "is not empty"
         sys.exit(
-            f"cvsite new: {target} {what}; name a new or empty folder, so that nothing in it "
-            "is overwritten"
+            f"cvsite {command}: {target} {what}; name a new or empty folder, so that nothing "
+            "in it is overwritten"
         )
+
+
+def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    target = Path(args.dir)
+    refuse_unless_empty(target, "new")
     interactive = sys.stdin.isatty()
     for option in QUESTIONS:
         if getattr(args, option) is None:
@@ -232,27 +243,39 @@ def new(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
             parser.error(f"--{option} {problem}")
     if interactive:
         ask_optional_items(args)
+    written, wheel = write_new_site(target, placeholders(args), args, "new")
+    pinned = f"its wheel in {target / 'engine'}" if wheel else "from a package index"
+    print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}, "
+          f"{pinned}).")  # fmt: skip
+    print(f"Next: cd {target} && make html, then open _build/html/index.html;")
+    print("replace every text marked 'Example:' in docs/ and refs.bib, and run make test.")
+
+
+def write_new_site(
+    target: Path,
+    values: dict[str, str],
+    args: argparse.Namespace,
+    command: str,
+    skip: Callable[[str], bool] = lambda relative: False,
+) -> tuple[list[Path], Path | None]:
+    """The scaffold, filled with `values`, and the engine's wheel (--wheel, --from-index)
+    written into target; the files written, and the wheel."""
     with tempfile.TemporaryDirectory(prefix="cvsite-wheel-") as scratch:
         try:
             wheel = None
             if not args.from_index:
                 wheel = engine_pin.wheel_for_new_site(args.wheel, Path(scratch))
         except engine_pin.EngineError as error:
-            sys.exit(f"cvsite new: {error}\nNothing was written.")
-        values = placeholders(args)
+            sys.exit(f"cvsite {command}: {error}\nNothing was written.")
         if wheel is not None:
             values["engine"] = engine_pin.engine_line(wheel.name, __version__)
         try:
-            written = write_site(target, values)
+            written = write_site(target, values, skip)
             engine_pin.place_wheel(target, wheel)
         except OSError as error:
-            sys.exit(f"cvsite new: cannot write {error.filename}: {error.strerror}; name a "
-                     "folder you can write to")  # fmt: skip
-    pinned = f"its wheel in {target / 'engine'}" if wheel else "from a package index"
-    print(f"cvsite new: wrote {len(written)} files into {target} (cvsite {__version__}, "
-          f"{pinned}).")  # fmt: skip
-    print(f"Next: cd {target} && make html, then open _build/html/index.html;")
-    print("replace every text marked 'Example:' in docs/ and refs.bib, and run make test.")
+            sys.exit(f"cvsite {command}: cannot write {error.filename}: {error.strerror}; name "
+                     "a folder you can write to")  # fmt: skip
+    return written, wheel
 
 
 def list_settings() -> None:
@@ -294,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
     settings_command.set_defaults(run=lambda args: list_settings())
     site_commands.add_commands(commands)
+    import_command.add_command(commands)
     engine_pin.add_command(commands)
     return parser
 

@@ -24,7 +24,13 @@ from cvsite.config.source_date import source_date
 
 # Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
 # sets up each extension once.
-LIBRARIES = ("myst_parser", "sphinxcontrib.bibtex", "sphinxext.opengraph")
+# sphinx.ext.githubpages: .nojekyll, and CNAME for a custom domain in html_baseurl (cv_homepage).
+LIBRARIES = (
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "sphinx.ext.githubpages",
+)
 # sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
 # when it is imported (print(), not its logger: no setting or -q silences it). cvsite turns its
 # social cards off (ogp_social_cards below), so the line only misleads: the import prints into

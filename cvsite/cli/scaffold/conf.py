@@ -4,19 +4,20 @@
 
 # -- Who the site is about --------------------------------------------------------------------
 cv_owner = "{{name}}"
-cv_owner_variants = []  # other spellings of cv_owner in refs.bib, all shown in bold
+# Other spellings of cv_owner in refs.bib, all shown in bold.
+cv_owner_variants = "{{owner_variants}}"
 cv_email = "{{email}}"
 cv_homepage = "{{homepage}}"
 cv_position = "{{position}}"  # one line under your name, e.g. "Professor of Mathematics"
 cv_affiliation = "{{affiliation}}"  # your institution: under your name, and for search engines
-cv_photo = ""  # a photo on the home page: a file under docs/, e.g. "_static/photo.jpg"
+cv_photo = "{{photo}}"  # a photo on the home page: a file under docs/, e.g. "_static/photo.jpg"
 cv_pdf_photo = False  # True: the photo in the PDF's header too (a .jpg or .png)
 # Your pages elsewhere, as icons in the navbar, the home page and the PDF's header. Kinds:
 # orcid, google-scholar, github, linkedin, dblp, semantic-scholar, researchgate, mastodon,
 # bluesky, x; any other: "blog": {"url": "https://...", "label": "Blog", "icon": "fa-solid fa-pen"}
 cv_profiles = "{{profiles}}"
 cv_alumni_of = []  # the institutions of your past degrees
-cv_keywords = []  # your research topics, for the PDF's keywords
+cv_keywords = "{{keywords}}"  # your research topics, for the PDF's keywords
 
 # -- The PDF CV (make pdf) ----------------------------------------------------------------------
 # The PDF is named after cv_owner (_build/pdf/ada-lovelace-cv.pdf for "Ada Lovelace"); to

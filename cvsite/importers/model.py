@@ -1,0 +1,83 @@
+"""What a reader makes of a source: the owner, the CV's sections, publications, news and files,
+all in one typed model that site_writer.py writes as a site. Text is MyST where a page shows it
+as Markdown (bullets, items, paragraphs) and plain where a field is a line of text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import BibliographyData
+
+from cvsite.importers.report import Report
+
+
+@dataclass
+class Entry:
+    """A `cv-entry`: what (an institution, a company, an award's name), the role in it, dates
+    as the source wrote them (or read from its date keys), place, and bullets (MyST)."""
+
+    institution: str
+    role: str = ""
+    dates: str = ""
+    place: str = ""
+    bullets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """A line of a list (MyST); with a term (a year, a date) a definition list's item."""
+
+    text: str
+    term: str = ""
+
+
+@dataclass
+class Section:
+    """One page of the CV: its title, then paragraphs, entries and items, in that order.
+
+    `kind` is what the section holds, from its entries' keys where the source says so
+    (education, work, awards, skills, ...; "" when unknown), for `cvsite export`."""
+
+    title: str
+    kind: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.paragraphs or self.entries or self.items)
+
+
+@dataclass
+class NewsItem:
+    day: str  # YYYY-MM-DD
+    text: str  # MyST
+
+
+@dataclass
+class Owner:
+    name: str = ""
+    email: str = ""
+    homepage: str = ""
+    position: str = ""
+    affiliation: str = ""
+    photo: Path | None = None  # a file of the source, copied into docs/_static/
+    profiles: dict[str, str] = field(default_factory=dict)  # kind (config/profiles.py) -> URL
+    name_variants: list[str] = field(default_factory=list)  # other spellings in the .bib
+    about: list[str] = field(default_factory=list)  # paragraphs (MyST) for the home page
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedSite:
+    format: str  # the reader's name, as `--from` takes it
+    source: Path
+    report: Report
+    owner: Owner = field(default_factory=Owner)
+    sections: list[Section] = field(default_factory=list)
+    publications: BibliographyData = field(default_factory=BibliographyData)
+    news: list[NewsItem] = field(default_factory=list)
+    # Files of the source the site links (a paper's PDF, slides): source path -> the path
+    # under docs/_static/ they are copied to.
+    files: dict[Path, str] = field(default_factory=dict)
