@@ -81,6 +81,9 @@ def test_venue_award_and_only_the_links_the_data_holds(app):
         ("URL", "https://example.org/notes"),
         ("PDF", "https://example.org/notes.pdf"),
         ("Code", "https://example.org/notes-code"),
+        ("Slides", "https://example.org/notes-slides.pdf"),  # al-folio's names
+        ("Poster", "https://example.org/notes-poster.pdf"),
+        ("Video", "https://example.org/notes-talk"),
     ]
     assert text_of(soup.select_one("#notes1843 .cv-award")) == "Best Paper Award"
     assert "Scientific Memoirs 1843" in text_of(soup.select_one("#notes1843 strong:last-of-type"))

@@ -45,8 +45,8 @@ def test_latex_uses_the_cvsiteentry_environment(app):
 def test_a_missing_required_option_names_file_line_and_fix(app):
     app.build()
     warnings = app.warning.getvalue()
-    assert "index.md:9: ERROR: cv-entry is missing 1 required option: dates" in warnings
-    assert '":dates: Aug. 2021 – Jun. 2025"' in warnings
+    assert "index.md:9: ERROR: cv-entry is missing 1 required option: institution" in warnings
+    assert '":institution: National University of Singapore"' in warnings
 
 
 @pytest.mark.sphinx("html", testroot="cv-entry-nested")

@@ -26,8 +26,8 @@ REQUIRED_FIELDS = {
 RENDERED_FIELDS = {
     "title", "author", "editor", "booktitle", "journal", "year", "date", "month", "eprint",
     "archiveprefix", "doi", "url", "pdf", "code", "award", "venue_short", "equal_contribution",
-    "selected", "abbr", "publisher", "school", "institution", "howpublished", "volume",
-    "number", "issue", "pages", "edition", "type",
+    "selected", "abbr", "slides", "poster", "video", "publisher", "school", "institution",
+    "howpublished", "volume", "number", "issue", "pages", "edition", "type",
 }  # fmt: skip
 # Fields that exporters (Zotero, JabRef, Mendeley, Google Scholar, al-folio, biblatex,
 # MathSciNet, ADS) and CV sites write: never taken for typos, and ignored unless rendered.
@@ -99,7 +99,10 @@ FULL_VENUE_FIELDS = (
 )  # fmt: skip
 
 # Fields that hold a link, in the order the links are shown, with their labels.
-LINK_FIELDS = (("doi", "DOI"), ("url", "URL"), ("pdf", "PDF"), ("code", "Code"))
+LINK_FIELDS = (
+    ("doi", "DOI"), ("url", "URL"), ("pdf", "PDF"), ("code", "Code"),
+    ("slides", "Slides"), ("poster", "Poster"), ("video", "Video"),
+)  # fmt: skip
 
 # Years that name a state rather than a time: shown as written, sorted as the newest.
 PENDING_YEARS = frozenset(

@@ -112,7 +112,8 @@ class Record:
     details: Details
     doi: str  # bare: 10.1000/xyz
     arxiv: str | None  # the arXiv identifier, if the entry has one
-    links: tuple[tuple[str, str], ...]  # (label, address): DOI, URL, PDF, Code, in this order
+    # (label, address), in fields.LINK_FIELDS' order: DOI, URL, PDF, Code, Slides, ...
+    links: tuple[tuple[str, str], ...]
     award: str  # LaTeX as written ("" or blank: none)
     selected: bool
     equal_contributors: frozenset[str]  # name keys: named in equal_contribution, or marked *

@@ -21,10 +21,9 @@ from cvsite.wording import plural
 logger = logging.getLogger(__name__)
 
 FIELDS = ("institution", "role", "dates", "place")
-REQUIRED = {
-    "institution": "National University of Singapore",
-    "dates": "Aug. 2021 – Jun. 2025",
-}
+# The entry's heading. Dates are optional: an award, a language or a membership may have none,
+# and an import keeps what the source gives rather than inventing one.
+REQUIRED = {"institution": "National University of Singapore"}
 
 
 class cv_entry(nodes.General, nodes.Element):

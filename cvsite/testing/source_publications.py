@@ -30,7 +30,8 @@ VENUE_FIELDS = (
     "venue_short", "abbr", "booktitle", "journal", "journaltitle", "school", "institution",
     "publisher", "howpublished",
 )  # fmt: skip
-LINK_FIELDS = ("url", "pdf", "code")  # linked when they hold a full http(s) URL
+# Linked when they hold a full http(s) URL.
+LINK_FIELDS = ("url", "pdf", "code", "slides", "poster", "video")
 # Where `pages` are the pages of a part, shown; a book's or thesis's would be its length.
 PAGED_TYPES = {"article", "inproceedings", "conference", "incollection", "inbook"}
 
