@@ -51,7 +51,8 @@ def test_the_source_reader_finds_every_entry_item_and_definition(academic):
     assert sources.pages, (
         f"{sources.home.path}: no section page; list the pages in the toctree at its end"
     )
-    assert sources.publications, f"{sources.bib_files or 'refs.bib'}: no publication found"
+    # No publications is a site's right (one imported from a CV without any); the count below
+    # guards the publication checks.
     for page in sources.all_pages:
         raw = page.path.read_text(encoding="utf-8")
         blocks = [block for block in page.blocks if isinstance(block, TextItem)]
