@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> None:
     )
     values |= site_writer.settings_values(site)
     written, _ = new_site.write_new_site(
-        target, values, args, "import", skip=site_writer.REPLACED.match
+        target, values, args, "import", skip=site_writer.is_replaced
     )
     written += site_writer.write_content(site, target)
     print(site.report.summary())

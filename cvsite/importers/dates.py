@@ -68,12 +68,12 @@ def read_date(value: object) -> DateParts | None:
     if match := MONTH_YEAR.match(text):
         return checked(int(match.group(2)), int(match.group(1)), None)
     if match := NAMED.match(text):
-        day, name, year = match.groups()
+        day_text, name, year_text = match.groups()
         month = MONTH_NAMES.get(name.casefold())
         if month is None:
             return None
-        full_year = 2000 + int(year[1:]) if year.startswith("'") else int(year)
-        return checked(full_year, month, int(day) if day else None)
+        full_year = 2000 + int(year_text[1:]) if year_text.startswith("'") else int(year_text)
+        return checked(full_year, month, int(day_text) if day_text else None)
     return None
 
 

@@ -21,6 +21,11 @@ LIST_TITLES = {"peer-reviewed": "Publications", "preprints": "Preprints", "other
 NEWS_ON_HOME = 5
 
 
+def is_replaced(relative: str) -> bool:
+    """A file of the scaffold that the import writes itself (its example pages, refs.bib)."""
+    return REPLACED.match(relative) is not None
+
+
 def settings_values(site: ImportedSite) -> dict[str, str]:
     """The scaffold's placeholders of conf.py that an import fills beyond `cvsite new`'s."""
     owner = site.owner
@@ -156,8 +161,13 @@ def news_page(site: ImportedSite) -> str:
 
 def news_items(news: list) -> str:
     newest_first = sorted(news, key=lambda item: item.day, reverse=True)
-    items = [Item(item.text, dates.shown(dates.read_date(item.day))) for item in newest_first]
+    items = [Item(item.text, news_day(item.day)) for item in newest_first]
     return items_block(items)
+
+
+def news_day(day: str) -> str:
+    parts = dates.read_date(day)
+    return dates.shown(parts) if parts else day
 
 
 def home_page(site: ImportedSite, toc: list[str], titles: dict[str, str], selected: bool) -> str:
