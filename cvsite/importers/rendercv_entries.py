@@ -194,7 +194,7 @@ def cv_entry(reading: Reading, kind: str, entry: dict, place: Place) -> Entry:
     bullets += [date_link] if date_link else []
     for url in (link, str(entry.get("url") or "").strip()):
         if url:
-            bullets.append(f"<{url}>" if url.startswith(("http://", "https://")) else url)
+            bullets.append(f"[{url}]({url})" if url.startswith(("http://", "https://")) else url)
     report_extras(reading, entry, place, used, kind)
     return Entry(
         institution=institution,
