@@ -249,3 +249,17 @@ def test_recognise(tmp_path: Path) -> None:
     shutil.copy(FIXTURES["v1"], tmp_path / "a.yaml")
     shutil.copy(FIXTURES["v1"], tmp_path / "b.yaml")
     assert not rendercv.recognise(tmp_path)  # two CVs: which one is not guessed
+
+
+def test_early_sections_and_sample_sections(tmp_path: Path) -> None:
+    source = tmp_path / "cv.yaml"
+    source.write_text(
+        "cv:\n  name: Ada Okafor\n  education:\n    - institution: Univ. A\n      area: Maths\n"
+        "  sections:\n    welcome_to_RenderCV!:\n      - Some sample text.\n",
+        encoding="utf-8",
+    )
+    site = rendercv.read(source, Report())
+    assert [s.title for s in site.sections] == ["Education"]
+    sample = [f for f in site.report.findings if "sample section" in f.why]
+    assert sample[0].place.key == "cv.sections.welcome_to_RenderCV![0]"
+    assert sample[0].place.line == 8

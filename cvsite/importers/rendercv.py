@@ -190,8 +190,11 @@ def fill(reading: Reading, cv: dict, place: Place) -> None:
         rendercv_entries.read_sections(reading, sections, reading.at(place, "sections"))
     elif sections is not None:
         reading.report.left_out(reading.at(place, "sections"), sections, "not a mapping")
+    # RenderCV before v0.5 wrote its sections (education, experience, ...) beside the header.
+    early = {k: v for k, v in cv.items() if k not in handled and isinstance(v, list)}
+    rendercv_entries.read_sections(reading, early, place)
     for key, value in cv.items():
-        if key not in handled and key != "sections":
+        if key not in handled and key != "sections" and key not in early:
             report_leaves(reading, reading.at(place, str(key)), value, "not a RenderCV key")
 
 

@@ -24,6 +24,8 @@ SAMPLE_TEXTS = {
     "a simple inline announcement.": "al-folio",
     "a long announcement with details": "al-folio",
     "pied piper": "JSON Resume",
+    "welcome to rendercv!": "RenderCV",
+    "quick guide": "RenderCV",
 }
 SAMPLE_TEXT_PATTERNS = {
     re.compile(r"^paper title number \d+$", re.IGNORECASE): "academicpages",
