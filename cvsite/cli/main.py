@@ -168,7 +168,7 @@ def placeholders(args: argparse.Namespace) -> dict[str, str]:
     }
 
 
-def profiles_literal(given: list[tuple[str, str]]) -> str:
+def profiles_literal(given: list[tuple[str, str | dict[str, str]]]) -> str:
     """cv_profiles as Python, one profile a line, in the order given (the last of a kind wins)."""
     chosen = dict(given)
     if not chosen:

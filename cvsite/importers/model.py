@@ -63,7 +63,8 @@ class Owner:
     position: str = ""
     affiliation: str = ""
     photo: Path | None = None  # a file of the source, copied into docs/_static/
-    profiles: dict[str, str] = field(default_factory=dict)  # kind (config/profiles.py) -> URL
+    # kind (config/profiles.py) -> URL; another network -> {"url", "label", "icon"}
+    profiles: dict[str, str | dict[str, str]] = field(default_factory=dict)
     name_variants: list[str] = field(default_factory=list)  # other spellings in the .bib
     about: list[str] = field(default_factory=list)  # paragraphs (MyST) for the home page
     keywords: list[str] = field(default_factory=list)

@@ -98,9 +98,13 @@ def read_sections(reading: Reading, sections: dict, place: Place) -> None:
 
 def read_entry(reading: Reading, section: Section, entry: object, place: Place) -> str:
     kind = kind_of(entry)
-    if kind == "text":
-        section.paragraphs.append(markup.to_myst(entry, place, reading.report))
-    elif kind == "publication":
+    if not isinstance(entry, dict):
+        if kind == "text":
+            section.paragraphs.append(markup.to_myst(entry, place, reading.report))
+        else:
+            report_leaves(reading, place, entry, "no RenderCV entry has these keys; not imported")
+        return kind
+    if kind == "publication":
         rendercv_publications.add(reading, entry, place)
     elif kind in {"one-line", "language", "bullet", "numbered", "reversed"}:
         section.items.append(item(reading, kind, entry, place))
@@ -257,7 +261,7 @@ def highlights(reading: Reading, values: object, place: Place) -> list[str]:
         return []
     if not isinstance(values, list):
         values = [values]
-    bullets = []
+    bullets: list[str] = []
     for number, value in enumerate(values):
         where = reading.at(place, f"[{number}]")
         if isinstance(value, list):
