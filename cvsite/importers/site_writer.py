@@ -94,7 +94,7 @@ def first_after_education(sections: list[Section], names: list[str]) -> int:
 
 
 def front_matter(description: str) -> str:
-    return f"---\nmyst:\n  html_meta:\n    description: {json.dumps(description)}\n---\n"
+    return f"---\nmyst:\n  html_meta:\n    description: {json.dumps(description, ensure_ascii=False)}\n---\n"
 
 
 def section_page(section: Section, owner: str) -> str:
