@@ -42,7 +42,8 @@ SAMPLE_SENTENCES = re.compile(
     r"This paper is about the number \d+\.|The number \d+ is left for future work\."
     r"|The contents above will be part of a list of publications[^.]*\."
     r"|This is a description of (?:your talk|a teaching experience)[^\n]*"
-    r"|\[Download paper here\]\(https?://academicpages[^)]*\)|Recommended citation: Your Name[^\n]*",
+    r"|\[Download paper here\]\(https?://academicpages[^)]*\)"
+    r"|Recommended citation: Your Name[^\n]*",
     re.IGNORECASE,
 )
 CITED_YEAR = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?\)")
@@ -333,7 +334,7 @@ def author_names(text: str) -> list[str] | None:
         if not full_name(pending):
             return None
         names.append(pending)
-    return names + ["others"] if names and et_al else names or None
+    return [*names, "others"] if names and et_al else names or None
 
 
 def full_name(token: str) -> bool:

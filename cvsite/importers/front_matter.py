@@ -141,7 +141,7 @@ def read_yaml(page: Page, block: str, report: Report) -> None:
         raise SourceError(f"{page.name}:{page.offset + 1}: the front matter is not key: value")
     page.meta = data
     seen: dict[str, int] = {}
-    for key_node, value_node in page.node.value:
+    for key_node, _value in page.node.value:
         line = page.offset + key_node.start_mark.line + 1
         if key_node.value in seen:
             report.left_out(
