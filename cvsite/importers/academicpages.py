@@ -39,7 +39,8 @@ SAMPLE_HOST = re.compile(r"^https?://academicpages\.github\.io", re.IGNORECASE)
 DOI = re.compile(r"\b(10\.\d{4,}/[^\s\"'<>]+)")
 # Sentences the template's sample pages hold, which owners keep under a real title.
 SAMPLE_SENTENCES = re.compile(
-    r"This paper is about the number \d+\.|The number \d+ is left for future work\."
+    r"This paper is about the number \d+\.(?:\s*The number \d+ is left for future work\.)?"
+    r"|The number \d+ is left for future work\."
     r"|The contents above will be part of a list of publications[^.]*\."
     r"|This is a description of (?:your talk|a teaching experience)[^\n]*"
     r"|\[Download paper here\]\(https?://academicpages[^)]*\)"
@@ -59,6 +60,7 @@ BULLET = re.compile(r"^[*+-]\s+")
 KINDS = {"education": "education", "experience": "work", "employment": "work", "skill": "skills",
          "award": "awards", "honor": "awards", "service": "service"}  # fmt: skip
 MACHINERY = "Jekyll's page settings; not part of a CV"
+SAMPLE_PAGE = "the whole page is the template's sample; not imported"
 
 
 def recognise(source: Path) -> bool:
@@ -162,6 +164,7 @@ def read_avatar(source: Path, avatar: object, place: Place, report: Report) -> P
         return None
     photo = source / "images" / str(avatar).lstrip("/").removeprefix("images/")
     if photo.is_file():
+        report.changed(place, avatar, f"copied to docs/_static/photo{photo.suffix.lower()}")
         return photo
     report.left_out(place, avatar, "no such file under images/ (an address is not downloaded)")
     return None
@@ -219,7 +222,9 @@ def read_publications(site: ImportedSite) -> None:
             site.report.left_out(Place(page.name), "(the file)", "no front matter: not a page")
             continue
         if sample := samples.sample_of(page.meta.get("title")):
-            site.report.left_out(page.place("title"), page.meta["title"], f"{sample}'s sample")
+            site.report.left_out(
+                page.place("title"), page.meta["title"], f"{SAMPLE_PAGE} ({sample})"
+            )
             continue
         key, entry = publication(page, site)
         while key in site.publications.entries:
@@ -358,7 +363,9 @@ def collection_section(site: ImportedSite, folder: str, title: str) -> Section |
         page = read_page(path, site.source, site.report)
         meta = page.meta
         if sample := samples.sample_of(meta.get("title")) or samples.sample_of(meta.get("venue")):
-            site.report.left_out(page.place("title"), meta.get("title"), f"{sample}'s sample")
+            site.report.left_out(
+                page.place("title"), meta.get("title"), f"{SAMPLE_PAGE} ({sample})"
+            )
             continue
         found.append((str(meta.get("date") or ""), collection_entry(page, site.report)))
         rest_reported(meta, {"title", "type", "venue", "date", "location"}, site.report,

@@ -175,7 +175,9 @@ def site_file(
         if relative and candidate.is_file():
             target = f"_static/files/{candidate.name}"
             if homepage:
-                return candidate, f"{homepage.rstrip('/')}/{target}"
+                address = f"{homepage.rstrip('/')}/{target}"
+                report.changed(place, link, f"the file is copied to docs/{target}: {address}")
+                return candidate, address
             report.changed(
                 place, link, f"the file is copied to docs/{target}; a link field takes a full "
                 "URL, so add it once the site's address is known",
