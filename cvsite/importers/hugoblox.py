@@ -8,8 +8,11 @@ The template's sample person, papers and jobs are reported, never imported; Hugo
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
+
+import latexcodec  # noqa: F401  (registers the ulatex codec)
 
 import yaml
 from pybtex.database import BibliographyData, Person, parse_string
@@ -29,6 +32,7 @@ LOOKS_FOR = (
 )
 CONFIGS = ("config/_default", "hugo.yaml", "hugo.toml", "config.toml", "config.yaml", "go.mod")
 SHORTCODE = re.compile(r"\{\{[<%]\s*/?\s*[\w./-]+[^}]*?[>%]\}\}")
+ACCENT = re.compile(r"\{?\\(?:['\"`^~=.]|[ckvuHrdb](?=[{\s]))\s*\{?[A-Za-z]\}?\}?")
 SAMPLE_SENTENCE = re.compile(
     r"Click the \*Cite\* button above[^\n]*|Create your slides in Markdown[^\n]*"
     r"|Add the publication's \*\*full text\*\*[^\n]*|Supplementary notes can be added here[^\n]*",
@@ -236,7 +240,18 @@ def cited_entry(path: Path, source: Path) -> tuple[str | None, BibEntry | None]:
             f"{path.relative_to(source)}:{getattr(error, 'lineno', 1)}: not valid BibTeX "
             f"({error}); correct it and import again"
         ) from None
-    return next(iter(data.entries.items()), (None, None))
+    key, entry = next(iter(data.entries.items()), (None, None))
+    if entry is not None:
+        for name, value in entry.fields.items():
+            entry.fields[name] = ACCENT.sub(accent, value)
+        for role, people in entry.persons.items():
+            entry.persons[role] = [Person(ACCENT.sub(accent, str(person))) for person in people]
+    return key, entry
+
+
+def accent(match: re.Match[str]) -> str:
+    """A LaTeX accent (`{\\"u}`, `{\\k{e}}`) as its letter; the rest of the TeX kept."""
+    return codecs.decode(match.group(0), "ulatex").strip("{}")
 
 
 def first_type(meta: dict) -> str:
@@ -252,6 +267,8 @@ def add_front_matter(entry: BibEntry, page: Page, site: ImportedSite) -> None:
     fields.setdefault("title", markup.to_plain(meta["title"], page.place("title"), report))
     if "author" not in entry.persons and meta.get("authors"):
         entry.persons["author"] = [Person(owner_name(a, site)) for a in meta["authors"]]
+    elif meta.get("authors"):
+        report.changed(page.place("authors"), meta["authors"], "cite.bib's authors are used")
     if "admin" in (meta.get("authors") or []):
         report.changed(page.place("authors"), "admin", f"the owner: {site.owner.name}")
     venue_field = VENUE_FIELDS.get(entry.type, "howpublished")
@@ -259,6 +276,8 @@ def add_front_matter(entry: BibEntry, page: Page, site: ImportedSite) -> None:
         name in fields for name in ("journal", "booktitle", "publisher", "school", "howpublished")
     ):  # fmt: skip
         fields[venue_field] = venue
+    elif venue and venue not in fields.values():
+        report.changed(page.place("publication"), meta["publication"], "cite.bib's venue is used")
     if short := clean_venue(meta.get("publication_short"), page, report):
         fields.setdefault("venue_short", short)
     if (parts := dates.read_date(meta.get("date"))) and "year" not in fields:
@@ -334,7 +353,7 @@ def widget_sections(page: Page, report: Report) -> list[Section]:
 def experience_entry(item: dict, where: Place, report: Report) -> Entry | None:
     company = item.get("company") or item.get("organization") or item.get("awarder") or ""
     if sample := samples.sample_of(company):
-        report.left_out(where, company, f"{sample}'s sample")
+        report.left_out(where, item, f"{sample}'s sample entry, all of it")
         return None
     for key in ("company_url", "company_logo", "certificate_url", "icon"):
         if item.get(key):
@@ -369,7 +388,7 @@ def event_section(site: ImportedSite) -> Section | None:
         bullets = [markup.to_myst(meta[k], page.place(k), site.report)
                    for k in ("summary", "abstract") if meta.get(k)]  # fmt: skip
         if meta.get("event_url"):
-            bullets.append(f"<{meta['event_url']}>")
+            bullets.append(f"[{meta['event_url']}]({meta['event_url']})")
         bullets += body_paragraphs(page, site.report)
         entry = Entry(
             institution=markup.to_plain(meta.get("event") or "", page.place("event"), site.report),
