@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the ulatex codec)
-
 import yaml
 from pybtex.database import BibliographyData, Person, parse_string
 from pybtex.database import Entry as BibEntry
