@@ -227,10 +227,22 @@ def read_publications(site: ImportedSite) -> None:
             )
             continue
         key, entry = publication(page, site)
+        owner_spellings(site.owner, entry.persons.get("author", []))
         while key in site.publications.entries:
             key += "a"
         site.publications.add_entry(key, entry)
         site.report.count("publication")
+
+
+def owner_spellings(owner: Owner, authors: list[Person]) -> None:
+    """The owner's name as the citations spell it (`Oyelaran-Sørensen, M.`): a variant, so that
+    it is bold without a note."""
+    for person in authors:
+        spelled = " ".join(person.first_names + person.middle_names + person.last_names)
+        surname = " ".join(person.last_names)
+        known = [owner.name, *owner.name_variants]
+        if surname and owner.name.endswith(surname) and spelled not in known:
+            owner.name_variants.append(spelled)
 
 
 def publication(page: Page, site: ImportedSite) -> tuple[str, BibEntry]:
