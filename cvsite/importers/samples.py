@@ -13,6 +13,8 @@ SAMPLE_PEOPLE = {
     "john doe": "RenderCV",
     "your name": "academicpages",
     "me": "HugoBlox",
+    "your sidebar name": "academicpages",
+    "nelson bighetti": "HugoBlox",
 }
 # Texts that only a template's sample holds (compared ignoring case and spacing).
 SAMPLE_TEXTS = {
@@ -33,6 +35,18 @@ SAMPLE_TEXT_PATTERNS = {
     re.compile(r"^(?:teaching experience|portfolio item) \d+$", re.IGNORECASE): "academicpages",
     re.compile(r"^an example (?:journal article|conference paper|preprint)", re.I): "HugoBlox",
     re.compile(r"^einstein\d{4}", re.IGNORECASE): "al-folio",
+    re.compile(
+        r"^(?:tutorial|conference proceeding talk) \d+ on relevant topic", re.I
+    ): "academicpages",
+    re.compile(r"github university|^skill \d+$|^sub-skill \d", re.IGNORECASE): "academicpages",
+    re.compile(
+        r"short biography for the left-hand sidebar|^red brick university$", re.I
+    ): "academicpages",
+    re.compile(r"^an example (?:conference paper|journal article) ", re.I): "HugoBlox",
+    re.compile(
+        r"hugo blox builder conference|wowchemy conference|journal of source themes", re.I
+    ): "HugoBlox",
+    re.compile(r"^gencoin$|^example coin ltd$", re.IGNORECASE): "HugoBlox",
 }
 # al-folio's sample papers.bib: its keys, which owners keep far more often than its titles.
 SAMPLE_BIB_KEYS = frozenset(
