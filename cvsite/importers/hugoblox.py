@@ -8,11 +8,9 @@ The template's sample person, papers and jobs are reported, never imported; Hugo
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
-import latexcodec  # noqa: F401  (registers the ulatex codec)
 import yaml
 from pybtex.database import BibliographyData, Person, parse_string
 from pybtex.database import Entry as BibEntry
@@ -23,6 +21,7 @@ from cvsite.importers.formats import SourceError
 from cvsite.importers.front_matter import Page, read_page, rest_reported, site_file
 from cvsite.importers.model import Entry, ImportedSite, Owner, Section
 from cvsite.importers.report import Place, Report
+from cvsite.publications.latex_text import latex_to_plain
 
 NAME = "hugoblox"
 LOOKS_FOR = (
@@ -250,7 +249,7 @@ def cited_entry(path: Path, source: Path) -> tuple[str | None, BibEntry | None]:
 
 def accent(match: re.Match[str]) -> str:
     """A LaTeX accent (`{\\"u}`, `{\\k{e}}`) as its letter; the rest of the TeX kept."""
-    return codecs.decode(match.group(0), "ulatex").strip("{}")
+    return latex_to_plain(match.group(0))
 
 
 def first_type(meta: dict) -> str:
