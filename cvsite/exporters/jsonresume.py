@@ -67,6 +67,10 @@ class JSONResumeBuilder(Builder):
 
     def init(self) -> None:
         self.doctrees: dict[str, nodes.document] = {}
+        # Text as the pages write it: straight quotes, no smart ones (as Sphinx's text builder).
+        excludes = dict(self.config.smartquotes_excludes or {})
+        excludes["builders"] = [*excludes.get("builders", []), self.name]
+        self.config.smartquotes_excludes = excludes
 
     def get_outdated_docs(self) -> list[str]:
         return sorted(self.env.found_docs)  # one file from all of them: every page, every time

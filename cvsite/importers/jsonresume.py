@@ -51,9 +51,12 @@ def recognise(source: Path) -> bool:
     if path is None or not path.is_file():
         return False
     try:
-        data = json5.loads(path.read_text(encoding="utf-8-sig"))
-    except (ValueError, UnicodeDecodeError, OSError, RecursionError):
+        text = path.read_text(encoding="utf-8-sig")
+        data = json5.loads(text)
+    except (UnicodeDecodeError, OSError):
         return False
+    except (ValueError, RecursionError):
+        return '"basics"' in text  # a resume that is not JSON: read() says on which line
     return isinstance(data, dict) and isinstance(data.get("basics"), dict)
 
 
@@ -86,8 +89,11 @@ def read(source: Path, report: Report) -> ImportedSite:
     site = ImportedSite(NAME, source, report)
     place = Place(source.name)
     for key, why in TOP_LEVEL_UNREAD.items():
-        if data.get(key):
-            report.left_out(place.at(key), data[key], f"{why}; no page shows it")
+        value = data.get(key)
+        for name, part in value.items() if isinstance(value, dict) else [("", value)]:
+            if part not in (None, "", [], {}):
+                where = place.at(key).at(name) if name else place.at(key)
+                report.left_out(where, part, f"{why}; no page shows it")
     fill_from_resume(site, data, place, source.parent)
     return site
 

@@ -1,7 +1,7 @@
 """JSON Resume's publications as BibTeX entries: `name` the title, `publisher` the journal
-(an @article) or none (a @misc), `releaseDate` the year and month, `url`, and `summary` a note
-(an abstract when it is long). JSON Resume has no key for authors: none is guessed from free
-text, and each entry is reported as having none.
+(an @article) or none (a @misc), `releaseDate` the year (biblatex's `date` where it has a
+month), `url`, and `summary` a note (an abstract when it is long). JSON Resume has no key for
+authors: none is guessed from free text, and each entry is reported as having none.
 
 An entry of `cvsite export jsonresume` carries its BibTeX under `x-cvsite.bibtex`: read as it is.
 """
@@ -89,7 +89,7 @@ def entry_of(publication: dict, place: Place, report: Report) -> tuple[str, Entr
                    "{Last, First and ...})")  # fmt: skip
     report_unread(publication, READ, place, report)
     entry = Entry("article" if publisher else "misc", fields=fields)
-    return key_of(title, fields.get("year", "")), entry
+    return key_of(title, (fields.get("year") or fields.get("date", ""))[:4]), entry
 
 
 def release_date(value: object, place: Place, report: Report) -> dict[str, str]:
@@ -104,10 +104,9 @@ def release_date(value: object, place: Place, report: Report) -> dict[str, str]:
             "not a date; only its year is kept" if year else "not a date; the entry has no year",
         )
         return {"year": year.group(0)} if year and not year.group(0).startswith("'") else {}
-    fields = {"year": str(parts[0])}
-    if parts[1]:
-        fields["month"] = str(parts[1])
-    return fields
+    if parts[1] is None:
+        return {"year": str(parts[0])}
+    return {"date": dates.iso(parts)}  # biblatex's date: the month and day too
 
 
 def key_of(title: str, year: str) -> str:

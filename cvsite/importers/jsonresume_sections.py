@@ -146,7 +146,8 @@ def read_entry(
 
     name = plain(kind.institution)
     if template := samples.sample_of(name):
-        report.left_out(place, name, f"{template}'s sample; not imported")
+        for key, value in element.items():
+            report.left_out(place.at(key), value, f"{template}'s sample; not imported")
         return None
     if not name:
         report.left_out(place, element, f"no {kind.institution}, which a cv-entry needs")
