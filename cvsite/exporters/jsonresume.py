@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Set
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -78,7 +80,7 @@ class JSONResumeBuilder(Builder):
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         return docname
 
-    def prepare_writing(self, docnames: set[str]) -> None:
+    def prepare_writing(self, docnames: Set[str]) -> None:
         pass
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
@@ -133,7 +135,7 @@ def resume_of(builder: JSONResumeBuilder) -> dict:
 
 
 def basics_of(config, about: list[str]) -> dict:
-    basics = {
+    basics: dict[str, Any] = {
         "name": config.cv_owner,
         "label": config.cv_position,
         "email": config.cv_email,
@@ -151,7 +153,7 @@ def basics_of(config, about: list[str]) -> dict:
 
 
 def profile_of(profile) -> dict:
-    exported = {"network": profile.label or profile.key, "url": profile.url}
+    exported: dict[str, Any] = {"network": profile.label or profile.key, "url": profile.url}
     extra = {"key": profile.key, "icon": profile.icon, "image": profile.image}
     exported[EXTRA] = {key: value for key, value in extra.items() if value}
     return exported
@@ -164,7 +166,7 @@ def add_page(page: Page, number: int, sections: dict[str, list]) -> dict:
     entry_kind = kind if kind in ENTRY_SECTIONS else "work"
     for entry in section.entries:
         sections[entry_kind].append(element_of(entry_kind, entry, number))
-    exported = {"title": section.title, "kind": kind, "page": page.docname}
+    exported: dict[str, Any] = {"title": section.title, "kind": kind, "page": page.docname}
     if kind in ITEM_SECTIONS:
         sections[kind] += [item_element(kind, item, number) for item in section.items]
     elif section.items:
@@ -191,7 +193,11 @@ def element_of(kind: str, entry: Entry, page: int) -> dict:
         "awards": ("title", "awarder", "highlights"),
         "projects": ("name", "roles", "highlights"),
     }[kind]
-    element = {names[0]: entry.institution, names[1]: entry.role, "location": entry.place}
+    element: dict[str, Any] = {
+        names[0]: entry.institution,
+        names[1]: entry.role,
+        "location": entry.place,
+    }
     if kind == "projects":
         element["roles"] = [entry.role] if entry.role else []
     if kind == "awards":
@@ -204,7 +210,8 @@ def element_of(kind: str, entry: Entry, page: int) -> dict:
 
 
 def item_element(kind: str, item: Item, page: int) -> dict:
-    extra: dict = {"page": page}
+    extra: dict[str, Any] = {"page": page}
+    element: dict[str, Any]
     if kind == "awards":
         parts = dates.read_date(item.term) if item.term else None
         extra |= {"item": True, "term": item.term}
@@ -223,7 +230,7 @@ def item_element(kind: str, item: Item, page: int) -> dict:
 def publication_of(record: Record) -> dict:
     address = record.link("URL") or record.link("DOI") or record.link("PDF")
     release = "-".join(record.date.parts) if not record.date.pending else ""
-    exported = {
+    exported: dict[str, Any] = {
         "name": plain_from_latex(record.title),
         "publisher": plain_from_latex(record.venue.full),
         "releaseDate": release if dates.read_date(release) else "",

@@ -54,10 +54,15 @@ def read_body(parent: nodes.Element, page: Page) -> None:
             section.items += definition_items(child)
         elif isinstance(child, nodes.paragraph):
             section.paragraphs.append(markdown(child))
-        elif isinstance(child, publication_list) or "cv-publications" in child.get("classes", []):
+        elif isinstance(child, publication_list) or is_publications(child):
             page.has_publications = True
         elif isinstance(child, nodes.Element) and not isinstance(child, nodes.Invisible):
             read_body(child, page)  # a container, a compound: what it holds
+
+
+def is_publications(node: nodes.Node) -> bool:
+    """A publication list as its directive leaves it (a container of class cv-publications)."""
+    return isinstance(node, nodes.Element) and "cv-publications" in node.get("classes", [])
 
 
 def entry_of(node: cv_entry) -> Entry:

@@ -21,7 +21,7 @@ from cvsite.config.profiles import url_problem
 from cvsite.importers import markup, profile_links, samples
 from cvsite.importers.formats import SourceError
 from cvsite.importers.jsonresume_publications import add_publications
-from cvsite.importers.jsonresume_sections import add_sections, report_unread
+from cvsite.importers.jsonresume_sections import add_sections, extra_of, report_unread
 from cvsite.importers.model import ImportedSite
 from cvsite.importers.report import Place, Report
 
@@ -144,7 +144,7 @@ def legacy(item: dict, renames: dict[str, str], place: Place, report: Report) ->
 def read_basics(site: ImportedSite, basics: dict, place: Place, base: Path) -> None:
     report, owner = site.report, site.owner
     basics = legacy(basics, LEGACY_BASICS, place, report)
-    extra = basics.get(EXTRA) if isinstance(basics.get(EXTRA), dict) else {}
+    extra = extra_of(basics)
 
     def line(key: str) -> str:
         return markup.to_plain(basics.get(key) or "", place.at(key), report)
@@ -227,7 +227,7 @@ def read_profile(site: ImportedSite, profile: dict, place: Place) -> None:
     network = str(profile.get("network") or "").strip()
     user = str(profile.get("username") or "").strip()
     url = str(profile.get("url") or "").strip()
-    extra = profile.get(EXTRA) if isinstance(profile.get(EXTRA), dict) else {}
+    extra = extra_of(profile)
     kind = profile_links.network_kind(network) or (profile_links.kind_of_url(url) if url else "")
     kind = extra.get("key", kind) if extra.get("key") in profile_links.ADDRESSES else kind
     if not url and user:

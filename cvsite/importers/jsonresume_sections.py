@@ -17,6 +17,12 @@ from cvsite.importers.report import Place, Report
 EXTRA = "x-cvsite"
 
 
+def extra_of(value: object) -> dict:
+    """What `cvsite export` kept under x-cvsite ({} where nothing)."""
+    extra = value.get(EXTRA) if isinstance(value, dict) else None
+    return extra if isinstance(extra, dict) else {}
+
+
 @dataclass(frozen=True)
 class EntryKind:
     """How one array's objects become cv-entries: which key names the entry, which give
@@ -73,8 +79,7 @@ def add_sections(site: ImportedSite, data: dict, place: Place) -> None:
             made = read_element(kind, element, where, report)
             if made is None:
                 continue
-            extra = element.get(EXTRA) if isinstance(element, dict) else None
-            page = extra.get("page") if isinstance(extra, dict) else None
+            page = extra_of(element).get("page")
             section = pages[page] if isinstance(page, int) and 0 <= page < len(pages) else None
             if section is None:
                 title = ENTRY_KINDS[kind].title if kind in ENTRY_KINDS else ITEM_KINDS[kind][0]
@@ -86,8 +91,8 @@ def add_sections(site: ImportedSite, data: dict, place: Place) -> None:
                 section.items.append(made)
                 report.count("item")
     read_references(data.get("references"), place.at("references"), report)
-    made = pages + [defaults[kind] for kind in ORDER if kind in defaults]
-    site.sections += [section for section in made if not section.is_empty()]
+    sections = pages + [defaults[kind] for kind in ORDER if kind in defaults]
+    site.sections += [section for section in sections if not section.is_empty()]
 
 
 def exported_pages(extra: object, place: Place, report: Report) -> list[Section]:
@@ -125,7 +130,7 @@ def read_element(kind: str, element: object, place: Place, report: Report) -> En
     if not isinstance(element, dict):
         report.left_out(place, element, f"an element of {kind} is an object")
         return None
-    extra = element.get(EXTRA) if isinstance(element.get(EXTRA), dict) else {}
+    extra = extra_of(element)
     if extra.get("item"):  # an item of a list, exported as an award (a year and a text)
         text = markup.to_myst(element.get("title") or element.get("name", ""), place, report)
         term = extra.get("term") or dates.one_date(element.get("date"), place, report)
