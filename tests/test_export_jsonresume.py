@@ -12,12 +12,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import REPO, SITES
 from pybtex.database import parse_file
 
 from cvsite.cli.main import main
 from cvsite.testing.source_facts import SiteSources
 from cvsite.testing.source_pages import CVEntry, TextItem
-from tests.conftest import REPO, SITES
 
 SCHEMA = REPO / "tests" / "browser" / "node_modules" / "@jsonresume" / "schema" / "schema.json"
 ENTRY_NAMES = {"work": "name", "volunteer": "organization", "education": "institution",
