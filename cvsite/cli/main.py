@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cvsite import __version__
-from cvsite.cli import engine_pin, import_command, site_commands
+from cvsite.cli import engine_pin, export_command, import_command, site_commands
 from cvsite.config.profiles import KNOWN as KNOWN_PROFILES
 from cvsite.config.profiles import url_problem
 
@@ -318,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command.set_defaults(run=lambda args: list_settings())
     site_commands.add_commands(commands)
     import_command.add_command(commands)
+    export_command.add_command(commands)
     engine_pin.add_command(commands)
     return parser
 
