@@ -105,15 +105,22 @@ def read_owner(site: ImportedSite, config: Doc) -> None:
                         "the owner's name")  # fmt: skip
     description = data.get("description")
     if description and not left_as_sample(description, config.place("description"), report):
-        report.left_out(config.place("description"), description, "the site's description; "
-                        "cvsite describes each page from the owner's name and position")  # fmt: skip
+        report.left_out(
+            config.place("description"),
+            description,
+            "the site's description; cvsite describes each page from the owner's name and position",
+        )
     keywords = data.get("keywords")
     if keywords and not left_as_sample(keywords, config.place("keywords"), report):
         listed = keywords if isinstance(keywords, list) else str(keywords).split(",")
         owner.keywords = [str(k).strip() for k in listed if str(k).strip()]
     if note := data.get("contact_note"):
-        report.left_out(config.place("contact_note"), note, "a note beside the contact icons; "
-                        "cvsite has no place for it: add it to the home page if you want it")  # fmt: skip
+        report.left_out(
+            config.place("contact_note"),
+            note,
+            "a note beside the contact icons; "
+            "cvsite has no place for it: add it to the home page if you want it",
+        )
     read_name_variants(site, config, parts[0], parts[2])
 
 
@@ -223,8 +230,12 @@ def read_socials(site: ImportedSite, doc: Doc, in_config: bool) -> None:
         elif key in PROFILE_KINDS:
             add_profile(site, PROFILE_KINDS[key], str(value).strip(), place)
         else:
-            report.left_out(place, value, "a profile of a kind cv_profiles has no name for; add "
-                            'it to cv_profiles as {"url": ..., "label": ...} if you want it')  # fmt: skip
+            report.left_out(
+                place,
+                value,
+                "a profile of a kind cv_profiles has no name for; add "
+                'it to cv_profiles as {"url": ..., "label": ...} if you want it',
+            )
 
 
 def add_profile(site: ImportedSite, kind: str, value: str, place: Place) -> None:
@@ -254,13 +265,13 @@ def read_about(site: ImportedSite, source: Path) -> None:
             report.count("photo")
         else:
             report.left_out(doc.place("profile.image"), image, "no such file under assets/img/")
-    if info := profile.get("more_info"):
-        if not left_as_sample(info, doc.place("profile.more_info"), report):
-            report.left_out(
-                doc.place("profile.more_info"), markup.to_plain(info, doc.place(), Report()),
-                "the lines under the photo (an office, an address); cvsite has no setting for "
-                "them: add them to the home page if you want them shown",
-            )  # fmt: skip
+    info = profile.get("more_info")
+    if info and not left_as_sample(info, doc.place("profile.more_info"), report):
+        report.left_out(
+            doc.place("profile.more_info"), markup.to_plain(info, doc.place(), Report()),
+            "the lines under the photo (an office, an address); cvsite has no setting for "
+            "them: add them to the home page if you want them shown",
+        )  # fmt: skip
     subtitle = data.get("subtitle")
     if subtitle and not left_as_sample(subtitle, doc.place("subtitle"), report):
         owner.position = markup.to_plain(subtitle, doc.place("subtitle"), report)
