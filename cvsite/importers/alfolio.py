@@ -240,7 +240,8 @@ def read_socials(site: ImportedSite, doc: Doc, in_config: bool) -> None:
 
 def add_profile(site: ImportedSite, kind: str, value: str, place: Place) -> None:
     if kind == "google-scholar" and "user=" in value:
-        value = parse_qs(urlsplit(value).query).get("user", [value])[0]
+        written, value = value, parse_qs(urlsplit(value).query).get("user", [value])[0]
+        site.report.changed(place, written, f"a Scholar address's part; its user id {value} kept")
     if kind == "mastodon" and "/@" in value and "://" not in value:
         value = f"https://{value}"  # al-folio writes instance.tld/@user
     url = profile_links.address(kind, value)
@@ -262,6 +263,8 @@ def read_about(site: ImportedSite, source: Path) -> None:
         photo = source / "assets" / "img" / image.lstrip("/").removeprefix("assets/img/")
         if photo.is_file():
             owner.photo = photo
+            report.changed(doc.place("profile.image"), image, "copied as docs/_static/photo"
+                           + photo.suffix.lower())  # fmt: skip
             report.count("photo")
         else:
             report.left_out(doc.place("profile.image"), image, "no such file under assets/img/")
@@ -317,7 +320,8 @@ def news_item(doc: Doc, body: str, file_name: str, report: Report) -> NewsItem |
     title = str(doc.data.get("title") or "").strip()
     first = body.strip() or title
     if template := samples.sample_of(first) or samples.sample_of(title):
-        report.left_out(doc.place(), first, f"{template}'s sample news item; not imported")
+        written = f"{doc.data.get('date')}: {first}"
+        report.left_out(doc.place(), written, f"{template}'s sample news item; not imported")
         return None
     day = news_day(doc.data.get("date")) or news_day(file_name)
     if not day:

@@ -93,9 +93,10 @@ def parse(text: str, relative: str, site: ImportedSite) -> BibliographyData:
         data = Parser().parse_string(text)
     for error in errors:
         if isinstance(error, PybtexSyntaxError):
+            problem = str(error).split(": ", 1)[-1]  # pybtex's text after "syntax error in line N"
             raise SourceError(
-                f"{relative}:{error.lineno}: {error.message}; correct the entry (a brace or "
-                "comma is missing) and import again"
+                f"{relative}:{error.lineno}: {problem}; correct the entry (a brace or comma is "
+                "missing) and import again"
             )
         if isinstance(error, BibliographyDataError):
             key = str(error).rpartition(": ")[2]
