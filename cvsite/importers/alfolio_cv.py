@@ -369,19 +369,23 @@ def read_list(section: Section, contents: list, doc: Doc, key: str, report: Repo
 
 
 def read_nested_list(section: Section, contents: list, doc: Doc, key: str, report: Report) -> None:
+    """{title, items}: an entry named by its title, its items as bullets."""
     for number, item in enumerate(contents):
         here = f"{key}[{number}]"
         if not isinstance(item, dict):
             read_list(section, [item], doc, key, report)
             continue
         title = own_text(item.get("title"), doc.place(f"{here}.title"), report)
-        subs = [
-            f"- {text}"
+        bullets = [
+            text
             for n, sub in enumerate(item.get("items") or [])
             if (text := own_text(sub, doc.place(f"{here}.items[{n}]"), report))
         ]
-        if title or subs:
-            section.items.append(Item("\n".join(subs) or title, title if subs else ""))
+        if title:
+            heading = markup.to_plain(title, doc.place(f"{here}.title"), report)
+            section.entries.append(Entry(heading, bullets=bullets))
+        else:
+            section.items += [Item(text) for text in bullets]
 
 
 SECTION_READERS = {
