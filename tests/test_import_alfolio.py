@@ -326,3 +326,13 @@ def test_recognise() -> None:
     assert alfolio.recognise(LIST_CV) and alfolio.recognise(RESUME_JSON)
     assert not alfolio.recognise(LIST_CV / "_config.yml")
     assert not alfolio.recognise(SOURCES)
+
+
+def test_rendercv_style_cv_yml(tmp_path: Path) -> None:
+    """The newest generation's `cv:` form of _data/cv.yml goes to the RenderCV reader."""
+    source = copy_of(LIST_CV, tmp_path)
+    shutil.copy(SOURCES / "rendercv-alfolio/cv.yml", source / "_data/cv.yml")
+    site = imported(source, tmp_path / "site")
+    assert conf(site)["cv_owner"] == "Mirela Drăgan"  # _config.yml's name stays
+    assert (site / "docs/education.md").is_file()
+    assert "not read yet" not in report(site)
