@@ -145,7 +145,7 @@ def read_name_variants(site: ImportedSite, config: Doc, first: str, last: str) -
     as "First Last"; the sample's Einstein and first names of another initial reported."""
     scholar = config.data.get("scholar") or {}
     report = site.report
-    kept = {}
+    kept: dict[str, list[str]] = {}
     for key, own in (("first_name", first), ("last_name", last)):
         values = scholar.get(key) or []
         values = values if isinstance(values, list) else [values]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import json5
@@ -42,7 +43,7 @@ class Doc:
     """A parsed YAML file, with the line of each key path (as Place writes key paths)."""
 
     file: str
-    data: object
+    data: Any  # as YAML read it
     lines: dict[str, int] = field(default_factory=dict)
     emails: list[str] = field(default_factory=list)  # read from values, as the CV writes them
 
