@@ -92,7 +92,13 @@ def add_sections(site: ImportedSite, data: dict, place: Place) -> None:
                 report.count("item")
     read_references(data.get("references"), place.at("references"), report)
     sections = pages + [defaults[kind] for kind in ORDER if kind in defaults]
-    site.sections += [section for section in sections if not section.is_empty()]
+    kept = [section for section in sections if not section.is_empty()]
+    # The exported site's publications page: where it was among the pages kept.
+    listed = [n for n, page in enumerate(pages) if page.kind == "publications"]
+    if listed:
+        before = [page for page in pages[: listed[0]] if not page.is_empty()]
+        site.publications_at = len(site.sections) + len(before)
+    site.sections += kept
 
 
 def exported_pages(extra: object, place: Place, report: Report) -> list[Section]:

@@ -79,6 +79,9 @@ class ImportedSite:
     sections: list[Section] = field(default_factory=list)
     publications: BibliographyData = field(default_factory=BibliographyData)
     news: list[NewsItem] = field(default_factory=list)
+    # Where the publications page goes among the sections (its index in the navbar); None:
+    # after the education and work sections, as a CV orders them.
+    publications_at: int | None = None
     # Files of the source the site links (a paper's PDF, slides): source path -> the path
     # under docs/_static/ they are copied to.
     files: dict[Path, str] = field(default_factory=dict)

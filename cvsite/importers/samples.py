@@ -9,6 +9,7 @@ import re
 # Names of templates' sample people, compared ignoring case.
 SAMPLE_PEOPLE = {
     "albert einstein": "al-folio",
+    "you r. name": "al-folio",
     "richard hendriks": "JSON Resume",
     "john doe": "RenderCV",
     "your name": "academicpages",
@@ -47,6 +48,15 @@ SAMPLE_TEXT_PATTERNS = {
         r"hugo blox builder conference|wowchemy conference|journal of source themes", re.I
     ): "HugoBlox",
     re.compile(r"^gencoin$|^example coin ltd$", re.IGNORECASE): "HugoBlox",
+    re.compile(r"^write your biography here", re.IGNORECASE): "al-folio",
+    re.compile(r"^a simple inline announcement", re.IGNORECASE): "al-folio",
+    re.compile(r"^announcements and news can be much longer", re.IGNORECASE): "al-folio",
+    re.compile(r"affiliations\. address\. contacts\. motto\.", re.IGNORECASE): "al-folio",
+    re.compile(r"your office number|your address street", re.IGNORECASE): "al-folio",
+    re.compile(r"^a simple,? whitespace theme for academics", re.IGNORECASE): "al-folio",
+    re.compile(r"^sub-description \d+\.$", re.IGNORECASE): "al-folio",
+    re.compile(r"hobby 1, hobby 2", re.IGNORECASE): "al-folio",
+    re.compile(r"^jekyll, jekyll-theme, academic-website", re.IGNORECASE): "al-folio",
 }
 # al-folio's sample papers.bib: its keys, which owners keep far more often than its titles.
 SAMPLE_BIB_KEYS = frozenset(
@@ -57,6 +67,11 @@ SAMPLE_BIB_KEYS = frozenset(
         "PhysRev.47.777", "przibram1967letters", "einstein1905photoelectriceffect",
     )
 )  # fmt: skip
+
+# al-folio's sample profile values (socials.yml, _config.yml), kept by 11 of 20 socials.yml.
+SAMPLE_PROFILE_VALUES = frozenset(
+    {"qc6cjjyaaaaj", "1010907", "you@example.com", "https://www.alberteinstein.com/"}
+)
 
 
 def sample_of(text: object) -> str:
@@ -74,3 +89,7 @@ def sample_of(text: object) -> str:
 
 def is_sample_bib_key(key: str) -> bool:
     return key.casefold() in SAMPLE_BIB_KEYS
+
+
+def is_sample_profile_value(value: object) -> bool:
+    return str(value or "").strip().casefold() in SAMPLE_PROFILE_VALUES

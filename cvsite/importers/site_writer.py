@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cvsite.importers import dates
 from cvsite.importers.model import Entry, ImportedSite, Item, Section
+from cvsite.papers.bibtex_export import entry_source
 from cvsite.publications import rules
 
 # The scaffold's files an import writes itself.
@@ -52,7 +53,8 @@ def write_content(site: ImportedSite, target: Path) -> list[Path]:
     has_publications = bool(site.publications.entries)
     if has_publications:
         written.append(write(docs / "publications.md", publications_page(site)))
-        toc.insert(first_after_education(site.sections, pages), "publications")
+        at = site.publications_at
+        toc.insert(first_after_education(site.sections) if at is None else at, "publications")
     if site.news:
         written.append(write(docs / "news.md", news_page(site)))
         toc.append("news")
@@ -86,7 +88,7 @@ def page_names(sections: list[Section]) -> list[str]:
     return names
 
 
-def first_after_education(sections: list[Section], names: list[str]) -> int:
+def first_after_education(sections: list[Section]) -> int:
     """Where the publications page goes in the navbar: after the education and work
     sections, as a CV orders them, else first."""
     early = [i for i, s in enumerate(sections) if s.kind in {"education", "work"}]
@@ -94,7 +96,8 @@ def first_after_education(sections: list[Section], names: list[str]) -> int:
 
 
 def front_matter(description: str) -> str:
-    return f"---\nmyst:\n  html_meta:\n    description: {json.dumps(description, ensure_ascii=False)}\n---\n"
+    quoted = json.dumps(description, ensure_ascii=False)
+    return f"---\nmyst:\n  html_meta:\n    description: {quoted}\n---\n"
 
 
 def section_page(section: Section, owner: str) -> str:
@@ -133,10 +136,21 @@ def bullet(text: str, marker: str = "- ") -> str:
 
 
 def items_block(items: list[Item]) -> str:
-    if any(item.term for item in items):
-        blocks = [f"{item.term or '–'}\n{bullet(item.text, ': ')}" for item in items]
-        return "\n\n".join(blocks) + "\n"
-    return "\n".join(bullet(item.text) for item in items) + "\n"
+    """Items with a term as a definition list, those without as a bullet list, each run of
+    either in the order given."""
+    runs: list[list[Item]] = []
+    for item in items:
+        if runs and bool(runs[-1][0].term) == bool(item.term):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return "\n".join(run_block(run) for run in runs)
+
+
+def run_block(run: list[Item]) -> str:
+    if run[0].term:
+        return "\n\n".join(f"{item.term}\n{bullet(item.text, ': ')}" for item in run) + "\n"
+    return "\n".join(bullet(item.text) for item in run) + "\n"
 
 
 def publications_page(site: ImportedSite) -> str:
@@ -201,7 +215,9 @@ def bib_text(site: ImportedSite) -> str:
     head = f"% Publications imported by `cvsite import` from {site.source.name} ({site.format}).\n"
     if not site.publications.entries:
         return head + "% None yet: add your entries here (README: Publications).\n"
-    return head + "\n" + site.publications.to_string("bibtex")
+    # Not pybtex's writer: it would LaTeX-encode the values (50\\% as 50\\\\%, _ as \\_).
+    entries = [entry_source(entry, citable=False) for entry in site.publications.entries.values()]
+    return head + "\n" + "\n\n".join(entries) + "\n"
 
 
 def copy_files(site: ImportedSite, target: Path) -> list[Path]:

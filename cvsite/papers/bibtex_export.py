@@ -39,10 +39,18 @@ def names_field(persons: list[Person]) -> str:
 
 def clean_bibtex(entry: Entry) -> str:
     """The entry as BibTeX source, without the site's own fields."""
+    return entry_source(entry, citable=True)
+
+
+def entry_source(entry: Entry, *, citable: bool) -> str:
+    """The entry as BibTeX source, its values the LaTeX they were written in: citable, without
+    the site's own fields and names' marks (for a reader to copy), or whole (a site's refs.bib,
+    as `cvsite import` writes it)."""
     lines = [f"@{entry.type}{{{entry.key},"]
     for role, persons in entry.persons.items():
-        lines.append(f"  {role.lower()} = {{{names_field(persons)}}},")
+        names = names_field(persons) if citable else " and ".join(map(str, persons))
+        lines.append(f"  {role.lower()} = {{{names}}},")
     for name, value in entry.fields.items():
-        if name.lower() not in SITE_FIELDS:
+        if not (citable and name.lower() in SITE_FIELDS):
             lines.append(f"  {name.lower()} = {{{value}}},")
     return "\n".join([*lines, "}"])
