@@ -3,7 +3,8 @@
 `leaves(data)` walks a parsed source (JSON, YAML, front matter) to its values with their key
 paths, written as the import report writes places (`work[0].highlights[1]`). `unaccounted`
 returns the leaves whose value is in none of the new site's files (docs/, refs.bib, conf.py)
-and whose value or key path is not in IMPORT-REPORT.md. Texts are compared as a reader sees
+and whose value is not in IMPORT-REPORT.md, nor its key path (or a path it is under: a block
+reported whole). Texts are compared as a reader sees
 them: markup, case and spacing aside; a date also in the form the site shows dates.
 """
 
@@ -42,6 +43,25 @@ def site_text(site: Path) -> str:
     return comparable("\n".join(path.read_text(encoding="utf-8") for path in files))
 
 
+def reported_places(report: str) -> set[str]:
+    """The places of the report's rows, as key paths: "file", "key" and "file.key"."""
+    places = set()
+    for row in report.splitlines():
+        if not row.startswith("| ") or row.startswith("| where"):
+            continue
+        where = row[2:].split(" | ", 1)[0].replace("\\", "")
+        file, _, key = where.partition(" (")
+        file, key = file.split(":")[0].strip(), key.rstrip(")").strip()
+        joined = f"{file}{key}" if key.startswith("[") else f"{file}.{key}"
+        places |= {file, key, joined} - {"", "."}
+    return places
+
+
+def under(path: str, places: set[str]) -> bool:
+    """The path is a reported place, or a value inside one (a whole block reported once)."""
+    return any(path == p or path.startswith((p + ".", p + "[")) for p in places)
+
+
 def unaccounted(
     found: list[tuple[str, object]],
     site: Path,
@@ -49,7 +69,8 @@ def unaccounted(
 ) -> list[str]:
     """The leaves in neither the site nor its report, as "path: value" lines."""
     pages = site_text(site)
-    report = comparable((site / "IMPORT-REPORT.md").read_text(encoding="utf-8"))
+    written = (site / "IMPORT-REPORT.md").read_text(encoding="utf-8")
+    report, places = comparable(written), reported_places(written)
     missing = []
     for path, value in found:
         forms = [comparable(value), *(comparable(f) for f in other_forms(path, value))]
@@ -57,7 +78,11 @@ def unaccounted(
         if parts is not None:
             forms.append(comparable(dates.shown(parts)))
         in_pages = any(form and form in pages for form in forms)
-        in_report = comparable(path) in report or any(form[:60] in report for form in forms)
+        in_report = (
+            under(path, places)
+            or comparable(path) in report
+            or any(form[:60] in report for form in forms)
+        )
         if not (in_pages or in_report):
             missing.append(f"{path}: {value!r}")
     return missing

@@ -127,8 +127,8 @@ def test_publications_have_no_invented_authors(legacy: Path, current: Path) -> N
     bib = (legacy / "refs.bib").read_text(encoding="utf-8")
     assert "@article{drought2021," in bib and "@misc{note2019," in bib
     assert "author" not in bib
-    assert 'note = "T. Vasquez-Lind, 김서연 and B. Okafor"' in bib
-    assert 'journal = "Journal of Invented Ecology"' in bib and 'date = "2021-03-01"' in bib
+    assert "note = {T. Vasquez-Lind, 김서연 and B. Okafor}" in bib
+    assert "journal = {Journal of Invented Ecology}" in bib and "date = {2021-03-01}" in bib
     assert report(legacy).count("no authors in JSON Resume") == 2
     current_bib = (current / "refs.bib").read_text(encoding="utf-8")
     assert "@article{verbs2021," in current_bib and "@misc{verbs2021b," in current_bib

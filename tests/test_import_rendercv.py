@@ -127,16 +127,16 @@ def test_v2_sections_and_entries(sites: dict[str, Path]) -> None:
 def test_v2_publications(sites: dict[str, Path]) -> None:
     bib = read(sites["v2"], "refs.bib")
     assert (
-        '@article{okafor2023flood,\n    author = "Okafor, Ada and 김민준 and Matos, Rui and others"'
+        "@article{okafor2023flood,\n  author = {Okafor, Ada and 김민준 and Matos, Rui and others}"
         in bib
     )
-    assert 'doi = "10.1234/hydro.2023.001"' in bib
+    assert "doi = {10.1234/hydro.2023.001}" in bib
     assert "@inproceedings{fernandez2022fast" in bib
-    assert 'author = "Fernández, Lucía and Okafor, A."' in bib
-    assert 'booktitle = "Proceedings of the International Conference on River Models' in bib
-    assert 'month = "jul"' in bib and 'note = "Best paper nominee."' in bib
-    assert "@misc{okafor2024learning" in bib and 'howpublished = "arXiv preprint"' in bib
-    assert 'pdf = "https://arxiv.example.org/pdf/2401.00001.pdf"' in bib
+    assert "author = {Fernández, Lucía and Okafor, A.}" in bib
+    assert "booktitle = {Proceedings of the International Conference on River Models" in bib
+    assert "month = {jul}" in bib and "note = {Best paper nominee.}" in bib
+    assert "@misc{okafor2024learning" in bib and "howpublished = {arXiv preprint}" in bib
+    assert "pdf = {https://arxiv.example.org/pdf/2401.00001.pdf}" in bib
     assert "**" not in bib
 
 
@@ -161,9 +161,9 @@ def test_v1_older_keys(sites: dict[str, Path]) -> None:
     assert "lhaddad-lab" not in conf and "yourusername" not in conf
     assert 'cv_photo = ""' in conf
     bib = read(site, "refs.bib")
-    assert 'author = "Khalil, Omar and Haddad, Lina and Diaz, C."' in bib
-    assert 'author = "Haddad, L. and Park, Jun and others"' in bib
-    assert 'doi = "10.5555/plan.2022.17"' in bib
+    assert "author = {Khalil, Omar and Haddad, Lina and Diaz, C.}" in bib
+    assert "author = {Haddad, L. and Park, Jun and others}" in bib
+    assert "doi = {10.5555/plan.2022.17}" in bib
     experience = read(site, "docs/experience.md")
     assert ":dates: 2019 – 2021" in experience  # a range written inside `date`
     assert "frameworks$:$ ROS" in experience
@@ -197,7 +197,7 @@ def test_alfolio_form(sites: dict[str, Path]) -> None:
     assert "- **Remote sensing** (Advanced): Sentinel-3, MODIS" in read(site, "docs/skills.md")
     assert "- **Japanese:** Native" in read(site, "docs/languages.md")
     bib = read(site, "refs.bib")
-    assert 'journal = "Marine Remote Sensing Letters"' in bib and 'month = "feb"' in bib
+    assert "journal = {Marine Remote Sensing Letters}" in bib and "month = {feb}" in bib
     rows = report_rows(site)
     assert any("(cv.address.postalCode)" in row for row in rows)
     assert any("(cv.image)" in row and "no such file" in row for row in rows)

@@ -141,6 +141,16 @@ def legacy(item: dict, renames: dict[str, str], place: Place, report: Report) ->
     return item
 
 
+def fill_setting(site: ImportedSite, attribute: str, value: str, place: Place) -> None:
+    """An owner's setting from this file, unless the site's other files gave it already (an
+    al-folio site's _config.yml): then a different value here is reported, not lost."""
+    given = getattr(site.owner, attribute)
+    if not given:
+        setattr(site.owner, attribute, value)
+    elif value and value != given:
+        site.report.left_out(place, value, f"cv_{attribute} is {given!r}, from the site's files")
+
+
 def read_basics(site: ImportedSite, basics: dict, place: Place, base: Path) -> None:
     report, owner = site.report, site.owner
     basics = legacy(basics, LEGACY_BASICS, place, report)
@@ -149,10 +159,9 @@ def read_basics(site: ImportedSite, basics: dict, place: Place, base: Path) -> N
     def line(key: str) -> str:
         return markup.to_plain(basics.get(key) or "", place.at(key), report)
 
-    owner.name = owner.name or line("name")
-    owner.position = owner.position or line("label")
-    owner.email = owner.email or line("email")
-    owner.homepage = owner.homepage or line("url")
+    for attribute, key in (("name", "name"), ("position", "label"), ("email", "email"),
+                           ("homepage", "url")):  # fmt: skip
+        fill_setting(site, attribute, line(key), place.at(key))
     owner.affiliation = owner.affiliation or str(extra.get("affiliation", ""))
     owner.name_variants += [v for v in extra.get("nameVariants", []) if isinstance(v, str)]
     owner.keywords += [k for k in extra.get("keywords", []) if isinstance(k, str)]
@@ -222,6 +231,11 @@ def read_profiles(site: ImportedSite, profiles: list, place: Place) -> None:
         read_profile(site, profile, where)
 
 
+def same_address(known: str | dict[str, str], url: str) -> bool:
+    address = known if isinstance(known, str) else known.get("url", "")
+    return address.rstrip("/").casefold() == url.rstrip("/").casefold()
+
+
 def read_profile(site: ImportedSite, profile: dict, place: Place) -> None:
     report, owner = site.report, site.owner
     network = str(profile.get("network") or "").strip()
@@ -239,6 +253,8 @@ def read_profile(site: ImportedSite, profile: dict, place: Place) -> None:
         return
     if kind and kind not in owner.profiles:
         owner.profiles[kind] = url
+    elif kind and same_address(owner.profiles[kind], url):
+        return  # the site's own settings name it already (al-folio's socials.yml)
     else:
         key = unique_key(
             extra.get("key") or slug(network or urlsplit(url).hostname or "link"), owner.profiles
