@@ -27,7 +27,11 @@ PAGE_CASES = {
     "missing-image.md": (9, "image file not readable: _static/portrait.jpg", "under docs/"),
     "orphan-page.md": (None, "document isn't included in any toctree", "docs/index.md"),
     "cv-entry-unknown-option.md": (12, "Unknown option key: 'location'", "correct its name"),
-    "cv-entry-missing-dates.md": (9, "missing 1 required option: dates", '":dates: '),
+    "cv-entry-missing-institution.md": (
+        9,
+        "missing 1 required option: institution",
+        '":institution: ',
+    ),
     "no-description.md": (1, "page has no meta description", "description: One sentence"),
     "unknown-publication-kind.md": (9, "unknown kind 'talks'", "use one of peer-reviewed"),
     "stale-paper-page.md": (10, "Unknown directive type: 'paper'", "delete that folder"),
