@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -13,6 +14,7 @@ from cvsite.errors import settings_error
 from cvsite.pdf.fonts import DEFAULT_FONTS
 from cvsite.pdf.pdf_cv import paper_size
 from cvsite.publications import owner_names
+from cvsite.variants import declared
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class Setting:
     type: type
     required: bool
     help: str
+    # What a change of it makes Sphinx do again: "env" reads every page again; "" (a setting
+    # of the PDF's LaTeX only) reads nothing again, so that the variants share one reading.
+    rebuild: Literal["env", ""] = "env"
 
 
 SETTINGS = (
@@ -122,6 +127,38 @@ SETTINGS = (
         'e.g. ["FreeSerif", "WenQuanYi Zen Hei"]',
     ),
     Setting(
+        "cv_pdf_layout",
+        "classic",
+        str,
+        True,
+        'the PDF\'s layout: "classic", "compact" (for page limits) or "modern" (a header band)',
+        "",
+    ),
+    Setting(
+        "cv_pdf_page_limit",
+        0,
+        int,
+        False,
+        "the most pages the PDF may have (make pdf fails when it has more), e.g. 3; 0: no limit",
+        "",
+    ),
+    Setting(
+        "cv_variants",
+        {},
+        dict,
+        False,
+        'other CVs from the same sources, e.g. {"short": {"title": "Short CV", "pages": '
+        '["education"], "page_limit": 1}} (README: "Variants")',
+    ),
+    Setting(
+        "cv_variant",
+        "",
+        str,
+        False,
+        "the variant a PDF build is for (set by `make pdf VARIANT=name`; empty: the full CV)",
+        "",
+    ),
+    Setting(
         "cv_bib_strict",
         False,
         bool,
@@ -133,7 +170,7 @@ SETTINGS = (
 
 def register(app: Sphinx) -> None:
     for setting in SETTINGS:
-        app.add_config_value(setting.name, setting.default, "env", types=(setting.type,))
+        app.add_config_value(setting.name, setting.default, setting.rebuild, types=(setting.type,))
 
 
 def not_owner_problems(config: Config) -> list[str]:
@@ -215,6 +252,7 @@ def check(app: Sphinx, config: Config) -> None:
             if not isinstance(item, str) or not item.strip()
         ]
     problems += photo_problems(config, Path(app.srcdir))
+    problems += declared.problems(config, Path(app.srcdir))
     problems += profiles.problems(config, Path(app.srcdir))
     problems += bibtex_settings.problems(config)
     if problems:
