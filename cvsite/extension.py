@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from cvsite import __version__, config, exporters, papers, pdf, publications, rendering, speed, web
+from cvsite import (
+    __version__,
+    config,
+    exporters,
+    papers,
+    pdf,
+    publications,
+    rendering,
+    speed,
+    variants,
+    web,
+)
 
 # Settings first (a wrong one stops the build before anything is read); the build-speed caches
 # next, as they wrap what follows; the web layer before the paper pages, which answer its events;
 # the exporters' builders last.
-CONCERNS = (config, speed, publications, rendering, web, papers, pdf, exporters)
+CONCERNS = (config, speed, publications, rendering, variants, web, papers, pdf, exporters)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

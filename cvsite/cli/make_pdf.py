@@ -1,11 +1,14 @@
 """`make pdf`: Sphinx's LaTeX builder, then latexmk with xelatex (as Read the Docs does it).
 
-    python -m cvsite.cli.make_pdf [--skip-without-tex] [--verbose] [--no-notes] [OUTDIR]
+    python -m cvsite.cli.make_pdf [--skip-without-tex] [--verbose] [--no-notes]
+                                  [--variant NAME] [OUTDIR]
 
-Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf). Fails when the LaTeX log reports what
-latexmk would let pass: a missing glyph, an undefined reference, a LaTeX error. Without TeX
-(xelatex, latexmk or a font of .ci/debian-packages.txt missing) it says how to install it and
-exits 1; with --skip-without-tex (`make html`) it says so in one line, removes the PDF of an
+Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf), then OUTDIR/<cv_pdf_name>-<variant>.pdf
+for each variant of cv_variants (cvsite/variants/), or only the one --variant names ("" the
+full CV). The variants share one reading of the pages (cv_variant changes no page).
+Fails when the LaTeX log reports what latexmk would let pass: a missing glyph, an undefined
+reference, a LaTeX error. Without TeX (xelatex, latexmk or a font of .ci/debian-packages.txt
+missing) it says how to install it and exits 1; with --skip-without-tex (`make html`) it says so in one line, removes the PDF of an
 earlier build (it may not match the pages any more, so the site links none) and exits 0.
 Sphinx runs quietly (cvsite/cli/quiet_sphinx.py): its warnings and cvsite's notes, then the
 PDF's path; --verbose prints all that sphinx-build prints.
@@ -21,6 +24,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from sphinx.config import eval_config_file
+from sphinx.util.tags import Tags
 
 from cvsite.cli import system_packages
 from cvsite.config import source_date
@@ -47,6 +53,16 @@ def reproducible_env(repo: Path) -> dict[str, str]:
     return env
 
 
+def declared_variants(repo: Path) -> list[str]:
+    """The names of conf.py's cv_variants, in their order (conf.py as Sphinx reads it); the
+    build checks them."""
+    namespace = eval_config_file(repo / "conf.py", Tags())
+    variants = namespace.get("cv_variants", {})
+    return (
+        [name for name in variants if isinstance(name, str)] if isinstance(variants, dict) else []
+    )
+
+
 def build(
     repo: Path,
     outdir: Path,
@@ -54,11 +70,15 @@ def build(
     *overrides: str,
     verbose: bool = False,
     notes: bool = True,
+    variant: str = "",
 ) -> Path:
-    """Build the PDF of the site in `repo` into `outdir`; LaTeX works in `workdir`."""
+    """Build the PDF of the site in `repo` (of one variant) into `outdir`; LaTeX works in
+    `workdir`."""
     env = reproducible_env(repo)
     workdir = workdir or repo / "_build"
-    latex_dir = workdir / "latex"
+    latex_dir = workdir / (f"latex-{variant}" if variant else "latex")
+    if variant:
+        overrides = (*overrides, "-D", f"cv_variant={variant}")
     runner = (
         ["sphinx"] if verbose else ["cvsite.cli.quiet_sphinx", *([] if notes else ["--no-notes"])]
     )
@@ -120,6 +140,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-notes", action="store_true",
                         help="leave cvsite's notes on the sources out (`cvsite html` builds the "
                         "site next, which gives them)")  # fmt: skip
+    parser.add_argument("--variant", metavar="NAME",
+                        help='only this variant of cv_variants ("": the full CV)')  # fmt: skip
     parser.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
                         help="default: _build/pdf")  # fmt: skip
     args = parser.parse_args(argv)
@@ -132,9 +154,14 @@ def main(argv: list[str] | None = None) -> None:
         return
     if missing:
         sys.exit(f"make pdf: cannot build the PDF CV: {tex_help(missing)}.")
-    pdf = build(repo, outdir, verbose=args.verbose, notes=not args.no_notes)
-    shown = pdf.relative_to(repo) if pdf.is_relative_to(repo) else pdf
-    print(f"make pdf: wrote {shown} ({time.monotonic() - started:.1f} s)", flush=True)
+    names = ["", *declared_variants(repo)] if args.variant is None else [args.variant]
+    for number, name in enumerate(names):
+        # The full CV's notes once; the variants read the same pages.
+        notes = not args.no_notes and number == 0
+        pdf = build(repo, outdir, verbose=args.verbose, notes=notes, variant=name)
+        shown = pdf.relative_to(repo) if pdf.is_relative_to(repo) else pdf
+        print(f"make pdf: wrote {shown} ({time.monotonic() - started:.1f} s)", flush=True)
+        started = time.monotonic()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from sphinx.util.i18n import format_date
 from cvsite.config.source_date import source_date
 from cvsite.pdf.pdf_scripts import latex_escape
 from cvsite.rendering import owner_header
+from cvsite.variants.declared import current
 
 STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
@@ -30,8 +31,10 @@ def paper_size(setting: object) -> str | None:
 
 
 def pdf_metadata(config: Config) -> str:
+    variant = current(config)
+    title = "Curriculum Vitae" if variant.is_full else variant.title
     fields = {
-        "pdftitle": f"{config.cv_owner}: Curriculum Vitae",
+        "pdftitle": f"{config.cv_owner}: {title}",
         "pdfauthor": config.cv_owner,
         "pdfsubject": "Curriculum Vitae",
         "pdfkeywords": ", ".join(config.cv_keywords),
@@ -55,7 +58,11 @@ def latex_documents_left_out(config: Config) -> bool:
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill the latex_* settings from the cv_* ones; a value set in conf.py wins."""
+    variant = current(config)
     name = config.cv_pdf_name or "cv"
+    title = f"{config.cv_owner}: CV"
+    if not variant.is_full:  # its own file: ada-lovelace-cv-short.pdf
+        name, title = f"{name}-{variant.name}", f"{config.cv_owner}: {variant.title}"
     config.latex_engine = "xelatex"
     if latex_documents_left_out(config):
         # toctree_only=True: the section pages, not the home page's introduction.
@@ -63,7 +70,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
             (
                 config.root_doc,
                 f"{name}.tex",
-                f"{config.cv_owner}: CV",
+                title,
                 config.cv_owner,
                 "howto",
                 True,

@@ -6,6 +6,9 @@ phone) and LaTeX (the `cvsiteentry` environment of cvsite.sty, with dates flush 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -16,6 +19,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from cvsite.pdf import pdf_scripts
+from cvsite.variants.selection import read_tags
 from cvsite.wording import plural
 
 logger = logging.getLogger(__name__)
@@ -32,7 +36,11 @@ class cv_entry(nodes.General, nodes.Element):
 
 class CVEntryDirective(SphinxDirective):
     has_content = True
-    option_spec = {field: directives.unchanged_required for field in FIELDS}
+    # `:tags:` say which CV variants show the entry (cvsite/variants/selection.py).
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        **{field: directives.unchanged_required for field in FIELDS},
+        "tags": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         missing = [name for name in REQUIRED if not self.options.get(name, "").strip()]
@@ -44,6 +52,7 @@ class CVEntryDirective(SphinxDirective):
                 f"add a line such as {fixes} at the top of the directive."
             )
         node = cv_entry(**{field: self.options.get(field, "").strip() for field in FIELDS})
+        node["tags"] = read_tags(self.options.get("tags", ""))
         self.set_source_info(node)
         node += self.parse_content_to_nodes()
         return [node, *lift_nested_entries(node)]

@@ -84,7 +84,9 @@ def markdown_parser() -> MarkdownIt:
     )
 
 
-ROLE_AT_END = re.compile(r"\{[\w:.-]+\}$")
+ROLE_AT_END = re.compile(r"\{([\w:.-]+)\}$")
+# Roles that show nothing: a list item's tags for the CV variants (README: "Variants").
+UNSEEN_ROLES = {"cv-tags"}
 ROLE_TARGET = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
 
 
@@ -98,10 +100,12 @@ def inline_text(token: Token) -> str:
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
-            if parts and ROLE_AT_END.search(parts[-1]):
+            role = ROLE_AT_END.search(parts[-1]) if parts else None
+            if role:
                 parts[-1] = ROLE_AT_END.sub("", parts[-1])
                 target = ROLE_TARGET.match(child.content)
-                parts.append(target.group(1) if target else child.content)
+                if role.group(1) not in UNSEEN_ROLES:
+                    parts.append(target.group(1) if target else child.content)
             else:
                 parts.append(child.content)
         elif child.type in {"softbreak", "hardbreak"}:
