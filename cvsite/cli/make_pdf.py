@@ -8,8 +8,9 @@ for each variant of cv_variants (cvsite/variants/), or only the one --variant na
 full CV). The variants share one reading of the pages (cv_variant changes no page).
 Fails when the LaTeX log reports what latexmk would let pass: a missing glyph, an undefined
 reference, a LaTeX error. Without TeX (xelatex, latexmk or a font of .ci/debian-packages.txt
-missing) it says how to install it and exits 1; with --skip-without-tex (`make html`) it says so in one line, removes the PDF of an
-earlier build (it may not match the pages any more, so the site links none) and exits 0.
+missing) it says how to install it and exits 1; with --skip-without-tex (`make html`) it
+says so in one line, removes the PDFs of an earlier build (they may not match the pages any
+more, so the site links none) and exits 0.
 Sphinx runs quietly (cvsite/cli/quiet_sphinx.py): its warnings and cvsite's notes, then the
 PDF's path; --verbose prints all that sphinx-build prints.
 """
