@@ -16,6 +16,26 @@ cv_keywords = ["Efficient Machine Learning", "Large-scale Deep Learning Optimiza
 # -- The PDF CV (make pdf) ----------------------------------------------------------------------
 cv_pdf_name = "zangwei-zheng-cv"  # _build/pdf/zangwei-zheng-cv.pdf
 cv_pdf_paper = "a4"  # or "letter"
+# Two more CVs from the same pages (README: "Variants"), each a PDF linked from the home page:
+# one page for applications (the entries tagged "short", the selected publications), and the
+# publications alone.
+cv_variants = {
+    "one-page": {
+        "title": "One-page CV",
+        "pages": ["research-experience", "education", "publications"],
+        "tags": ["short"],
+        "untagged": False,
+        "publications": {"selected": True},
+        "page_limit": 1,
+        "layout": "compact",
+        "public": True,
+    },
+    "publications": {
+        "title": "Publications",
+        "pages": ["publications"],
+        "public": True,
+    },
+}
 
 # -- The engine ------------------------------------------------------------------------------
 # cvsite brings MyST, sphinxcontrib-bibtex (refs.bib), OpenGraph, pydata-sphinx-theme and its

@@ -192,6 +192,7 @@ def home_page(site: ImportedSite, toc: list[str], titles: dict[str, str], select
         "# {cv-setting}`cv_owner`\n",
         ":::{cv-header}\n:::\n",
         ":::{cv-pdf-link}\n:::\n",
+        ":::{cv-pdf-variants}\n:::\n",
     ]
     if owner.about:
         parts += ["## About\n", *(paragraph + "\n" for paragraph in owner.about)]

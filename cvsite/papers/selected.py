@@ -9,6 +9,7 @@ build says so in a note at the directive's file:line, with how to mark an entry.
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -18,8 +19,10 @@ from sphinx.util.docutils import SphinxDirective
 from cvsite.papers.paper_body import render_entry
 from cvsite.papers.title_links import link_title, paper_uri
 from cvsite.publications.cite_domain import bib_entries, cite_domain
-from cvsite.publications.record import newest_first, records_of
+from cvsite.publications.record import Record, newest_first, records_of
 from cvsite.rendering.bib_style import legend
+from cvsite.variants.declared import by_name
+from cvsite.variants.selection import chosen_keys
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +39,9 @@ def depend_on_bib_files(env) -> None:
 
 
 class SelectedPublicationsDirective(SphinxDirective):
+    # `:variant: short`: the publications that variant's rules choose (cvsite/variants/).
+    option_spec = {"variant": directives.unchanged_required}
+
     def run(self) -> list[nodes.Node]:
         depend_on_bib_files(self.env)
         lists = getattr(self.env, ENV_ATTRIBUTE, None)
@@ -43,7 +49,7 @@ class SelectedPublicationsDirective(SphinxDirective):
             lists = {}
             setattr(self.env, ENV_ATTRIBUTE, lists)
         lists.setdefault(self.env.docname, []).append(self.lineno)
-        records = [r for r in records_of(bib_entries(self.env).values()) if r.selected]
+        records = self.chosen(records_of(bib_entries(self.env).values()))
         records.sort(key=newest_first)
         listing = nodes.bullet_list(classes=["cv-selected"])
         for record in records:
@@ -53,6 +59,19 @@ class SelectedPublicationsDirective(SphinxDirective):
             wrapper += legend()
         wrapper += listing
         return [wrapper]
+
+    def chosen(self, records: list[Record]) -> list[Record]:
+        """Those marked `selected`, or those the rules of the variant named choose."""
+        name = self.options.get("variant")
+        if name is None:
+            return [r for r in records if r.selected]
+        variant = by_name(self.config, name)
+        if variant is None or variant.is_full:
+            known = ", ".join(self.config.cv_variants) or "none in conf.py"
+            raise self.error(f"selected-publications: no variant {name!r} in cv_variants "
+                             f"(declared: {known}); name one of them.")  # fmt: skip
+        keys = chosen_keys(records, variant.publications)
+        return [r for r in records if r.key in keys]
 
 
 def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:

@@ -61,7 +61,7 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     variant = current(config)
     name = config.cv_pdf_name or "cv"
     title = f"{config.cv_owner}: CV"
-    if not variant.is_full:  # its own file: ada-lovelace-cv-short.pdf
+    if not variant.is_full:  # its own file: ada-lovelace-cv-short.pdf (variants/links.py)
         name, title = f"{name}-{variant.name}", f"{config.cv_owner}: {variant.title}"
     config.latex_engine = "xelatex"
     if latex_documents_left_out(config):

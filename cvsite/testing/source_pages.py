@@ -23,7 +23,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 BOTH = frozenset({"html", "latex"})
 # Directives whose body is not Markdown (or that have none): their content holds no facts.
-OPAQUE_DIRECTIVES = {"toctree", "publication-list", "selected-publications", "cv-pdf-link"}
+OPAQUE_DIRECTIVES = {
+    "toctree", "publication-list", "selected-publications", "cv-pdf-link", "cv-pdf-variants",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

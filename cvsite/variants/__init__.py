@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 
 # Each registers its own roles, nodes and transforms; imported in setup(), so that importing
 # one module of this package (declared.py, for the settings' check) loads no other.
-COMPONENTS = ("tags", "pdf_variant")
+COMPONENTS = ("tags", "pdf_variant", "links")
 
 
 def setup(app: Sphinx) -> None:

@@ -35,12 +35,23 @@ class NarrowToVariant(SphinxPostTransform):
             if not selection.shows_tagged(entry.get("tags", ()), variant):
                 entry.parent.remove(entry)
         for item in list(self.document.findall(nodes.list_item)):
-            if not selection.shows_tagged(item_tags(item), variant):
+            if is_tag_filtered(item) and not selection.shows_tagged(item_tags(item), variant):
                 item.parent.remove(item)
         if variant.publications.any:
             keep_publications(self.document, variant, self.env)
         unlink(self.document, left_out)
         drop_empty(self.document)
+
+
+def is_tag_filtered(item: nodes.list_item) -> bool:
+    """A publication is chosen by the publication rules, and an untagged bullet of an entry
+    follows its entry; every other list item by its tags."""
+    if item.get(KEY_ATTRIBUTE) or item.get(SELECTED_KEY):
+        return False
+    parent = item.parent
+    while parent is not None and not isinstance(parent, cv_entry):
+        parent = parent.parent
+    return parent is None or bool(item_tags(item))
 
 
 def keep_pages(document: nodes.document, pages: tuple[str, ...]) -> set[str]:
