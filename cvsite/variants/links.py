@@ -51,11 +51,11 @@ def visit_pdf_variants_html(self, node: pdf_variants) -> None:
     linked = self.builder.config.html_context.get(CONTEXT, [])
     if linked:
         here = self.builder.get_target_uri(self.builder.current_docname)
-        self.body.append('<ul class="cv-pdf-variants">\n')
-        for file_name, title in linked:
-            href = relative_uri(here, file_name)
-            self.body.append(f'<li><a href="{href}">{self.encode(title)} (PDF)</a></li>\n')
-        self.body.append("</ul>\n")
+        links = " · ".join(
+            f'<a href="{relative_uri(here, file_name)}">{self.encode(title)} (PDF)</a>'
+            for file_name, title in linked
+        )
+        self.body.append(f'<p class="cv-pdf-variants">Also: {links}</p>\n')
     raise nodes.SkipNode
 
 
