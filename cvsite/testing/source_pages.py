@@ -10,6 +10,7 @@ readers (source_publications.py, source_facts.py): MyST's syntax is a concern of
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ class CVEntry:
     bullets: tuple[str, ...]
     line: int
     formats: frozenset[str] = BOTH
+    tags: tuple[str, ...] = ()  # `:tags:`, for the CV variants
 
     @property
     def head(self) -> tuple[str, ...]:
@@ -53,6 +55,7 @@ class TextItem:
     text: str
     line: int
     formats: frozenset[str] = BOTH
+    tags: tuple[str, ...] = ()  # a list item's {cv-tags}, for the CV variants
 
 
 Block = CVEntry | TextItem
@@ -117,6 +120,20 @@ def inline_text(token: Token) -> str:
     return " ".join("".join(parts).split())
 
 
+def inline_tags(token: Token) -> tuple[str, ...]:
+    """The tags of a {cv-tags}`a, b` role in an inline run, lower case; () without one."""
+    children = token.children or []
+    for before, child in itertools.pairwise(children):
+        role = ROLE_AT_END.search(before.content) if before.type == "text" else None
+        if child.type == "code_inline" and role and role.group(1) in UNSEEN_ROLES:
+            return split_tags(child.content)
+    return ()
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    return tuple(tag.strip().casefold() for tag in re.split(r"[,;]", text) if tag.strip())
+
+
 def directive_parts(token: Token) -> tuple[str, str, dict[str, str], str, int]:
     """(name, argument, options, body, line of the body) of a ```{name} or :::{name} block."""
     match = re.match(r"\{([\w:.-]+)\}\s*(.*)", token.info.strip())
@@ -155,7 +172,7 @@ class PageReader:
         tokens = markdown_parser().parse(source)
         # An open list item or definition collects its inline runs; its slot is taken when it
         # opens, so that an item comes before the items nested in it.
-        open_items: list[tuple[int, list[str]]] = []
+        open_items: list[tuple[int, list[str], list[str]]] = []
         for index, token in enumerate(tokens):
             line = line_offset + (token.map[0] + 1 if token.map else 0)
             if token.type == "front_matter":
@@ -168,15 +185,18 @@ class PageReader:
             elif token.type in {"list_item_open", "dt_open", "dd_open"}:
                 kind = {"list_item_open": "list item", "dt_open": "term", "dd_open": "definition"}
                 self.blocks.append(TextItem(kind[token.type], "", line, formats))
-                open_items.append((len(self.blocks) - 1, []))
+                open_items.append((len(self.blocks) - 1, [], []))
             elif token.type in {"list_item_close", "dt_close", "dd_close"}:
-                slot, parts = open_items.pop()
+                slot, parts, tags = open_items.pop()
                 item = self.blocks[slot]
                 assert isinstance(item, TextItem)  # the slot was opened as one above
-                self.blocks[slot] = TextItem(item.kind, " ".join(parts), item.line, item.formats)
+                self.blocks[slot] = TextItem(
+                    item.kind, " ".join(parts), item.line, item.formats, tuple(tags)
+                )
             elif token.type == "inline" and open_items:
                 if tokens[index - 1].type != "heading_open":
                     open_items[-1][1].append(inline_text(token))
+                    open_items[-1][2].extend(inline_tags(token))
             elif token.type in {"colon_fence", "fence"} and token.info.startswith("{"):
                 self.directive(token, line_offset, formats)
 
@@ -208,6 +228,7 @@ class PageReader:
                     bullets=bullets,
                     line=line,
                     formats=formats,
+                    tags=split_tags(options.get("tags", "")),
                 )
             )
         elif name not in OPAQUE_DIRECTIVES:
