@@ -141,30 +141,43 @@ def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuil
     )
 
 
-# make_pdf.build, run in a child process so that its log is kept when LaTeX fails.
+# make_pdf.build of the full CV and of each variant, as `make pdf` builds them, run in a child
+# process so that its log is kept when LaTeX fails; each PDF's path on a line of its own.
 MAKE_PDF = (
     "import sys; from pathlib import Path; from cvsite.cli import make_pdf; "
-    "print(make_pdf.build(*(Path(arg) for arg in sys.argv[1:])))"
+    "repo, out, work = (Path(arg) for arg in sys.argv[1:]); "
+    "[print('PDF', v, make_pdf.build(repo, out, work, variant=v), flush=True) "
+    "for v in ['', *make_pdf.declared_variants(repo)]]"
 )
 
 
 def build_pdf(root: Path, folder: Path) -> dict:
-    """The PDF CV of the site in root, built as `make pdf` builds it."""
+    """The PDF CV of the site in root and its variants', built as `make pdf` builds them:
+    {"pdf": the full CV's path, "variants": {name: path}, "log", "returncode"}."""
     command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    lines = result.stdout.strip().splitlines()
+    # "PDF <variant> <path>", the full CV's variant empty: "PDF  <path>".
+    built = dict(
+        line.split(" ", 2)[1:] for line in result.stdout.splitlines() if line[:4] == "PDF "
+    )
     return {
-        "pdf": lines[-1] if result.returncode == 0 and lines else "",
+        "pdf": built.get("", "") if result.returncode == 0 else "",
+        "variants": {name: path for name, path in built.items() if name},
         "log": result.stdout + result.stderr,
         "returncode": result.returncode,
     }
 
 
-def built_pdf(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+def built_pdfs(tmp_path_factory: pytest.TempPathFactory, name: str) -> dict:
+    """The outcome of build_pdf for a site of SITES, once per run."""
     _, outcome = build_once(tmp_path_factory, f"{name}-pdf", lambda f: build_pdf(SITES[name], f))
     if outcome["returncode"] != 0:
         pytest.fail(f"the PDF of {SITES[name]} did not build:\n{outcome['log'][-3000:]}", False)
-    return Path(outcome["pdf"])
+    return outcome
+
+
+def built_pdf(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    return Path(built_pdfs(tmp_path_factory, name)["pdf"])
 
 
 def built_site(tmp_path_factory: pytest.TempPathFactory, name: str) -> BuiltSite:

@@ -34,7 +34,7 @@ SETTING_DEFAULTS = {
     "cv_owner": "", "cv_owner_variants": [], "cv_email": "", "cv_homepage": "",
     "cv_affiliation": "", "cv_alumni_of": [], "cv_keywords": [], "cv_pdf_name": "",
     "cv_pdf_paper": "a4", "bibtex_bibfiles": [], "cv_position": "", "cv_photo": "",
-    "cv_profiles": {},
+    "cv_profiles": {}, "cv_variants": {},
 }  # fmt: skip
 
 

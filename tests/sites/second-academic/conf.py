@@ -29,6 +29,30 @@ cv_keywords = ["Imaginary Number Theory", "Colourings of Undrawn Graphs"]
 # -- The PDF CV (make pdf) ----------------------------------------------------------------------
 cv_pdf_name = "zoe-angstrom-cv"
 cv_pdf_paper = "letter"  # the reference site prints on A4
+# One variant in each layout (README: "Variants"), each with other rules.
+cv_variants = {
+    "teaching": {  # pages in another order, items by their tags
+        "title": "Teaching CV",
+        "pages": ["teaching", "talks", "education"],
+        "tags": ["teaching"],
+        "layout": "classic",
+        "public": True,
+    },
+    "recent": {  # publications since 2023, of two kinds
+        "title": "Recent publications",
+        "pages": ["publications"],
+        "publications": {"since": 2023, "kinds": ["peer-reviewed", "preprints"]},
+        "layout": "modern",
+        "public": True,
+    },
+    "two-page": {  # the three latest publications, within two pages; not linked
+        "title": "Two-page CV",
+        "pages": ["education", "awards", "publications"],
+        "publications": {"latest": 3},
+        "page_limit": 2,
+        "layout": "compact",
+    },
+}
 
 # -- The engine ------------------------------------------------------------------------------
 # cvsite brings MyST, sphinxcontrib-bibtex (refs.bib), OpenGraph, pydata-sphinx-theme and its
