@@ -136,3 +136,16 @@ def test_a_variant_s_limit_holds_and_it_has_its_own_title(variant):
     if rules.get("page_limit"):
         assert len(reader.pages) <= rules["page_limit"]
     assert reader.metadata.title == f"{sources.settings.cv_owner}: {rules['title']}"
+
+
+def test_the_home_page_links_the_public_variants_and_only_those(academic):
+    settings = academic.sources.settings
+    public = [(name, rules) for name, rules in settings.cv_variants.items() if rules.get("public")]
+    links = academic.site.page("index.html").select("p.cv-pdf-variants a")
+    expected = [(f"{settings.cv_pdf_name}-{name}.pdf", f"{rules['title']} (PDF)")
+                for name, rules in public]  # fmt: skip
+    assert [(a["href"], a.get_text()) for a in links] == expected
+    for href, _ in expected:
+        assert (academic.site.html / href).is_file()
+    for name in set(settings.cv_variants) - {name for name, _ in public}:
+        assert not (academic.site.html / f"{settings.cv_pdf_name}-{name}.pdf").exists()
