@@ -46,8 +46,8 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 html: $(SITE_STAMP) ## Build the website into _build/html (the PDF CV first, where TeX is installed)
 	@$(CVSITE) html --apt-get "$(APT_GET)" --sphinx-options="$(SPHINXOPTS)"
 
-pdf: $(SITE_STAMP) ## Build the PDF CV into _build/pdf (xelatex + latexmk)
-	@$(CVSITE) pdf --apt-get "$(APT_GET)"
+pdf: $(SITE_STAMP) ## Build the PDF CV and its variants into _build/pdf (VARIANT=name: one)
+	@$(CVSITE) pdf --apt-get "$(APT_GET)" $(if $(VARIANT),--variant "$(VARIANT)")
 
 check: $(SITE_STAMP) ## Check refs.bib: errors, and notes on what builds anyway (STRICT=1: notes fail)
 	@$(CVSITE) check $(if $(STRICT),--strict)

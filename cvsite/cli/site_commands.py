@@ -76,7 +76,12 @@ def build_site(options: str, outdir: Path, verbose: bool = False) -> None:
 
 
 def build_pdf(
-    apt_get: str, skip_without_tex: bool, outdir: Path | None, verbose: bool, notes: bool = True
+    apt_get: str,
+    skip_without_tex: bool,
+    outdir: Path | None,
+    verbose: bool,
+    notes: bool = True,
+    variant: str | None = None,
 ) -> None:
     from cvsite.cli import make_pdf  # only for the commands that build it
 
@@ -84,6 +89,7 @@ def build_pdf(
     make_pdf.main([*(["--skip-without-tex"] if skip_without_tex else []),
                    *(["--verbose"] if verbose else []),
                    *([] if notes else ["--no-notes"]),
+                   *(["--variant", variant] if variant is not None else []),
                    *([str(outdir)] if outdir else [])])  # fmt: skip
 
 
@@ -105,7 +111,8 @@ def html(args: argparse.Namespace) -> None:
 
 def pdf(args: argparse.Namespace) -> None:
     require_site_folder("pdf")
-    build_pdf(args.apt_get, args.skip_without_tex, args.outdir, args.verbose)
+    build_pdf(args.apt_get, args.skip_without_tex, args.outdir, args.verbose,
+              variant=args.variant)  # fmt: skip
 
 
 def check(args: argparse.Namespace) -> None:
@@ -182,6 +189,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     pdf_command.add_argument("--skip-without-tex", action="store_true",
                              help="without TeX, say so in one line and exit 0")  # fmt: skip
     add_verbose(pdf_command)
+    pdf_command.add_argument("--variant", metavar="NAME",
+                             help="only this variant of cv_variants (default: the full CV and "
+                             'every variant; "": the full CV alone)')  # fmt: skip
     pdf_command.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
                              help="default: _build/pdf")  # fmt: skip
     pdf_command.set_defaults(run=pdf)
