@@ -75,3 +75,13 @@ def test_pdf_in_the_downloads_and_linked_from_the_site(read_the_docs):
     # Read the Docs serves a version's PDF download at this path of the same host.
     assert soup.select_one(".cv-pdf-link a")["href"] == "/_/downloads/en/latest/pdf/"
     assert soup.select_one("a.cv-pdf-navbar-link")["href"] == "/_/downloads/en/latest/pdf/"
+
+
+def test_the_variants_pdfs_are_in_the_site_and_linked(read_the_docs):
+    """Read the Docs takes one PDF as the download; the variants (cv_variants) go with the
+    site's pages, built by the html job before the pages."""
+    html = read_the_docs / "_readthedocs" / "html"
+    soup = BeautifulSoup((html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("p.cv-pdf-variants a")]
+    assert links == ["zangwei-zheng-cv-one-page.pdf", "zangwei-zheng-cv-publications.pdf"]
+    assert all((html / link).read_bytes()[:5] == b"%PDF-" for link in links)

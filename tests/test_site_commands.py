@@ -85,9 +85,9 @@ def test_this_site_and_the_scaffold_call_the_same_engine_commands(name):
 def test_read_the_docs_runs_the_engine_s_commands():
     jobs = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))["build"]
     html, pdf = jobs["jobs"]["build"]["html"], jobs["jobs"]["build"]["pdf"]
-    assert html[0].startswith("python -m cvsite html --no-pdf") and pdf[0].startswith(
-        "python -m cvsite pdf"
-    )
+    assert html[0].startswith("python -m cvsite pdf") and "--variants-only" in html[0]
+    assert html[1].startswith("python -m cvsite html --no-pdf")
+    assert pdf == ['python -m cvsite pdf --apt-get= --variant "" $READTHEDOCS_OUTPUT/pdf']
 
 
 def small_site(folder: Path) -> Path:

@@ -1,7 +1,7 @@
 """`make pdf`: Sphinx's LaTeX builder, then latexmk with xelatex (as Read the Docs does it).
 
     python -m cvsite.cli.make_pdf [--skip-without-tex] [--verbose] [--no-notes]
-                                  [--variant NAME] [OUTDIR]
+                                  [--variant NAME | --variants-only] [OUTDIR]
 
 Writes OUTDIR/<cv_pdf_name>.pdf (default _build/pdf), then OUTDIR/<cv_pdf_name>-<variant>.pdf
 for each variant of cv_variants (cvsite/variants/), or only the one --variant names ("" the
@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
                         "site next, which gives them)")  # fmt: skip
     parser.add_argument("--variant", metavar="NAME",
                         help='only this variant of cv_variants ("": the full CV)')  # fmt: skip
+    parser.add_argument("--variants-only", action="store_true",
+                        help="the variants of cv_variants, not the full CV")  # fmt: skip
     parser.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
                         help="default: _build/pdf")  # fmt: skip
     args = parser.parse_args(argv)
@@ -156,6 +158,8 @@ def main(argv: list[str] | None = None) -> None:
     if missing:
         sys.exit(f"make pdf: cannot build the PDF CV: {tex_help(missing)}.")
     names = ["", *declared_variants(repo)] if args.variant is None else [args.variant]
+    if args.variants_only:  # Read the Docs: its pdf job builds the full CV, as its download
+        names = declared_variants(repo)
     for number, name in enumerate(names):
         # The full CV's notes once; the variants read the same pages.
         notes = not args.no_notes and number == 0

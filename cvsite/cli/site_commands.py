@@ -82,6 +82,7 @@ def build_pdf(
     verbose: bool,
     notes: bool = True,
     variant: str | None = None,
+    variants_only: bool = False,
 ) -> None:
     from cvsite.cli import make_pdf  # only for the commands that build it
 
@@ -90,6 +91,7 @@ def build_pdf(
                    *(["--verbose"] if verbose else []),
                    *([] if notes else ["--no-notes"]),
                    *(["--variant", variant] if variant is not None else []),
+                   *(["--variants-only"] if variants_only else []),
                    *([str(outdir)] if outdir else [])])  # fmt: skip
 
 
@@ -112,7 +114,7 @@ def html(args: argparse.Namespace) -> None:
 def pdf(args: argparse.Namespace) -> None:
     require_site_folder("pdf")
     build_pdf(args.apt_get, args.skip_without_tex, args.outdir, args.verbose,
-              variant=args.variant)  # fmt: skip
+              variant=args.variant, variants_only=args.variants_only)  # fmt: skip
 
 
 def check(args: argparse.Namespace) -> None:
@@ -192,6 +194,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     pdf_command.add_argument("--variant", metavar="NAME",
                              help="only this variant of cv_variants (default: the full CV and "
                              'every variant; "": the full CV alone)')  # fmt: skip
+    pdf_command.add_argument("--variants-only", action="store_true",
+                             help="the variants alone (Read the Docs' html job)")  # fmt: skip
     pdf_command.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
                              help="default: _build/pdf")  # fmt: skip
     pdf_command.set_defaults(run=pdf)
