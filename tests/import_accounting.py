@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from cvsite.cli.main import main
 from cvsite.importers import dates
 
 TAG = re.compile(r"<[^>]+>")
@@ -86,3 +87,14 @@ def unaccounted(
         if not (in_pages or in_report):
             missing.append(f"{path}: {value!r}")
     return missing
+
+
+def imported(source: Path, target: Path) -> Path:
+    """The source imported into target, as `cvsite import` does (the engine pinned by version,
+    so that no wheel is built)."""
+    main(["import", str(source), str(target), "--from-index"])
+    return target
+
+
+def text(site: Path, name: str) -> str:
+    return (site / name).read_text(encoding="utf-8")

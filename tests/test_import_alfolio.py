@@ -13,18 +13,12 @@ import pytest
 import yaml
 from pybtex.database import parse_string
 
-from cvsite.cli.main import main
 from cvsite.importers import alfolio, samples
-from tests.import_accounting import leaves, unaccounted
+from tests.import_accounting import imported, leaves, text, unaccounted
 
 SOURCES = Path(__file__).parent / "import_sources"
 LIST_CV = SOURCES / "alfolio-list-cv"
 RESUME_JSON = SOURCES / "alfolio-resume-json"
-
-
-def imported(source: Path, target: Path) -> Path:
-    main(["import", str(source), str(target), "--from-index"])
-    return target
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +29,6 @@ def list_cv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def resume_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return imported(RESUME_JSON, tmp_path_factory.mktemp("alfolio") / "site")
-
-
-def text(site: Path, name: str) -> str:
-    return (site / name).read_text(encoding="utf-8")
 
 
 def conf(site: Path) -> dict:

@@ -8,28 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from cvsite.cli.main import main
 from cvsite.importers import hugoblox
 from cvsite.importers.front_matter import read_page
 from cvsite.importers.report import Report
-from tests.import_accounting import leaves, unaccounted
+from tests.import_accounting import imported, leaves, text, unaccounted
 
 SOURCE = Path(__file__).parent / "import_sources" / "hugoblox-site"
 AUTHOR = "content/authors/admin/_index.md"
 
 
-def imported(source: Path, target: Path) -> Path:
-    main(["import", str(source), str(target), "--from-index"])
-    return target
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return imported(SOURCE, tmp_path_factory.mktemp("hugoblox") / "site")
-
-
-def text(site: Path, name: str) -> str:
-    return (site / name).read_text(encoding="utf-8")
 
 
 def test_recognised() -> None:
