@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cvsite.importers import academicpages
+from cvsite.importers import academicpages, academicpages_publications
 from cvsite.importers.front_matter import read_page
 from cvsite.importers.report import Report
 from tests.import_accounting import imported, leaves, text, unaccounted
@@ -92,7 +92,7 @@ def other_forms(path: str, value: object) -> list[str]:
     forms = [re.sub(r"<[^>]+>", "", str(value)).replace("&quot;", '"').replace("&amp;", "&")]
     if path.endswith(".category") and value in academicpages.CATEGORIES:
         forms.append("@" + academicpages.CATEGORIES[value][0])
-    if doi := academicpages.DOI.search(str(value)):
+    if doi := academicpages_publications.DOI.search(str(value)):
         forms.append(doi.group(1))
     if isinstance(value, datetime.date):
         forms.append(str(value.year))
@@ -163,4 +163,4 @@ def test_sample_owner_refused(tmp_path: Path) -> None:
     ],
 )
 def test_citation_authors(citation: str, names: list[str] | None) -> None:
-    assert academicpages.author_names(citation) == names
+    assert academicpages_publications.author_names(citation) == names
