@@ -90,8 +90,8 @@ def other_forms(path: str, value: object) -> list[str]:
     """Forms a value takes in the site: markup stripped, a category as its entry type, a DOI
     link as the DOI, a date as its year (refs.bib keeps year and month)."""
     forms = [re.sub(r"<[^>]+>", "", str(value)).replace("&quot;", '"').replace("&amp;", "&")]
-    if path.endswith(".category") and value in academicpages.CATEGORIES:
-        forms.append("@" + academicpages.CATEGORIES[value][0])
+    if path.endswith(".category") and value in academicpages_publications.CATEGORIES:
+        forms.append("@" + academicpages_publications.CATEGORIES[value][0])
     if doi := academicpages_publications.DOI.search(str(value)):
         forms.append(doi.group(1))
     if isinstance(value, datetime.date):
