@@ -17,10 +17,11 @@ from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
 from cvsite.config.source_date import source_date
+from cvsite.pdf import layouts
 from cvsite.pdf.pdf_scripts import latex_escape
 from cvsite.rendering import owner_header
+from cvsite.variants import declared
 
-STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 
 
@@ -70,10 +71,12 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
             )
         ]
     photo = [str(Path(app.srcdir, config.cv_photo))] if owner_header.pdf_photo_name(config) else []
-    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE), *photo]
+    styles = [str(path) for path in layouts.style_files()]
+    config.latex_additional_files = [*config.latex_additional_files, *styles, *photo]
     config.latex_domain_indices = False
     config.latex_use_xindy = False
     config.latex_show_urls = "no"
+    layout = layouts.latex_elements_for(declared.current(config).layout)
     elements = {
         "papersize": paper_size(config.cv_pdf_paper),
         "pointsize": "10pt",
@@ -84,9 +87,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         "printindex": "",
         "atendofbody": last_updated(app, config),
         "extraclassoptions": "openany,oneside",
-        "sphinxsetup": "hmargin=1.8cm, vmargin=1.6cm, TitleColor=black, InnerLinkColor=black, "
-        "OuterLinkColor={rgb}{0.0,0.25,0.55}",
-        "preamble": r"\usepackage{cvsite}" + "\n" + pdf_metadata(config),
+        "sphinxsetup": layout["sphinxsetup"],
+        "preamble": layout["preamble"] + "\n" + pdf_metadata(config),
     }
     config.latex_elements = {**elements, **config.latex_elements}
 
