@@ -144,13 +144,15 @@ def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuil
 # make_pdf.build, run in a child process so that its log is kept when LaTeX fails.
 MAKE_PDF = (
     "import sys; from pathlib import Path; from cvsite.cli import make_pdf; "
-    "print(make_pdf.build(*(Path(arg) for arg in sys.argv[1:])))"
+    "print(make_pdf.build(*(Path(arg) for arg in sys.argv[1:4]), *sys.argv[4:]))"
 )
 
 
-def build_pdf(root: Path, folder: Path) -> dict:
-    """The PDF CV of the site in root, built as `make pdf` builds it."""
-    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder)]
+def build_pdf(root: Path, folder: Path, *overrides: str) -> dict:
+    """The PDF CV of the site in root, built as `make pdf` builds it; `overrides` are Sphinx's
+    options, e.g. "-D", "cv_pdf_layout=compact"."""
+    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder),
+               *overrides]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = result.stdout.strip().splitlines()
     return {
