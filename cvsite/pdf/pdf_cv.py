@@ -2,9 +2,9 @@
 
 Only the section pages go into the PDF (the home page's own text is for the web): a header with
 the name, position, contact line and profiles (rendering/owner_header.py), compact unnumbered
-sections, no title page, contents or index, and at the end, small, "Last updated <Month YYYY>"
-from the sources' date (never the clock, so that two builds give the same bytes;
-cvsite/config/source_date.py).
+sections (drawn in the build's layout: pdf/layouts.py), no title page, contents or index, and at
+the end, small, "Last updated <Month YYYY>" from the sources' date (never the clock, so that two
+builds give the same bytes; cvsite/config/source_date.py).
 """
 
 from __future__ import annotations
