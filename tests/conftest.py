@@ -145,16 +145,20 @@ def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuil
 # process so that its log is kept when LaTeX fails; each PDF's path on a line of its own.
 MAKE_PDF = (
     "import sys; from pathlib import Path; from cvsite.cli import make_pdf; "
-    "repo, out, work = (Path(arg) for arg in sys.argv[1:]); "
-    "[print('PDF', v, make_pdf.build(repo, out, work, variant=v), flush=True) "
-    "for v in ['', *make_pdf.declared_variants(repo)]]"
+    "repo, out, work = (Path(arg) for arg in sys.argv[1:4]); "
+    "variants = make_pdf.declared_variants(repo) if sys.argv[4] == 'all' else []; "
+    "[print('PDF', v, make_pdf.build(repo, out, work, *sys.argv[5:], variant=v), flush=True) "
+    "for v in ['', *variants]]"
 )
 
 
-def build_pdf(root: Path, folder: Path) -> dict:
-    """The PDF CV of the site in root and its variants', built as `make pdf` builds them:
-    {"pdf": the full CV's path, "variants": {name: path}, "log", "returncode"}."""
-    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder)]
+def build_pdf(root: Path, folder: Path, *overrides: str, variants: bool = True) -> dict:
+    """The PDF CV of the site in root and its variants', built as `make pdf` builds them
+    (`variants=False`: the full CV alone); `overrides` are Sphinx's options, e.g. "-D",
+    "cv_pdf_layout=compact". {"pdf": the full CV's path, "variants": {name: path}, "log",
+    "returncode"}."""
+    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder),
+               "all" if variants else "full", *overrides]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     # "PDF <variant> <path>", the full CV's variant empty: "PDF  <path>".
     built = dict(

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from cvsite.cli import make_pdf
 from cvsite.config import profiles
 from cvsite.testing.comparable_text import IN_PDF, missing_in_order, pdf_comparable
+from cvsite.testing.source_facts import SiteSources
 from cvsite.testing.source_pages import TextItem
 from cvsite.testing.source_publications import listed_order
 
@@ -51,19 +52,21 @@ def test_the_reference_cv_fits_two_pages(pdf):
     assert 1 <= len(PdfReader(pdf).pages) <= 2
 
 
-def test_metadata_from_the_settings(academic):
-    settings = academic.sources.settings
-    meta = PdfReader(academic.pdf).metadata
+# The checks of one PDF, each given the site's sources and the PDF: the tests below run them on
+# each site's PDF, tests/test_pdf_layouts.py on the second academic's in every layout.
+
+
+def check_metadata(sources: SiteSources, pdf: Path) -> None:
+    settings = sources.settings
+    meta = PdfReader(pdf).metadata
     assert meta.title == f"{settings.cv_owner}: Curriculum Vitae"
     assert meta.author == settings.cv_owner
     assert meta.subject == "Curriculum Vitae"
     assert meta["/Keywords"] == ", ".join(settings.cv_keywords)
 
 
-def test_every_font_is_embedded(academic):
-    rows = subprocess.run(
-        ["pdffonts", str(academic.pdf)], capture_output=True, text=True, check=True
-    )
+def check_fonts_embedded(pdf: Path) -> None:
+    rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
     fonts = rows.stdout.splitlines()[2:]
     assert fonts, rows.stdout
     for row in fonts:
@@ -88,10 +91,11 @@ def expected_header(settings) -> str:
     return " ".join(" ".join(line.split()) for line in lines if line)
 
 
-def test_the_header_then_the_first_section_no_title_page_contents_or_numbers(academic):
-    settings, pages = academic.sources.settings, academic.sources.pages
-    header = pdf_comparable(expected_header(settings))
-    text = pdf_comparable(pdftotext(academic.pdf))
+def check_header_then_first_section(sources: SiteSources, pdf: Path, after: str = "") -> None:
+    """The header, then what the layout shows after it (`after`), then the first section."""
+    settings, pages = sources.settings, sources.pages
+    header = pdf_comparable(" ".join([expected_header(settings), after]).strip())
+    text = pdf_comparable(pdftotext(pdf))
     assert text.startswith(header)
     # Headings are set in small capitals, which extract as capitals.
     assert text[len(header) :].lstrip().startswith(pdf_comparable(pages[0].title))
@@ -99,34 +103,59 @@ def test_the_header_then_the_first_section_no_title_page_contents_or_numbers(aca
         assert not re.search(rf"\b{number}\.?\s+{re.escape(page.title)}", text, re.I)
 
 
-def test_every_fact_of_the_section_pages_in_their_order(academic):
+def check_every_fact_in_order(sources: SiteSources, pdf: Path) -> None:
     """Entries, list items, terms and definitions, page after page as the toctree orders them
-    (the home page is not in the PDF)."""
+    (the home page is not in the PDF), in every script they are written in."""
     blocks = []
-    for page in academic.sources.pages:
+    for page in sources.pages:
         blocks += [TextItem("title", page.title, 1), *page.blocks_in("latex")]
-    assert missing_in_order(pdftotext(academic.pdf), blocks, IN_PDF) == []
+    assert missing_in_order(pdftotext(pdf), blocks, IN_PDF) == []
 
 
-def test_every_publication_with_its_title_and_authors_in_the_lists_order(academic):
-    kinds = [kind for page in academic.sources.pages for kind in page.publication_kinds]
+def check_every_publication_in_order(sources: SiteSources, pdf: Path) -> None:
+    kinds = [kind for page in sources.pages for kind in page.publication_kinds]
     blocks = [
         TextItem("entry", text, 0)
         for kind in kinds
-        for publication in listed_order(academic.sources.publications, kind)
+        for publication in listed_order(sources.publications, kind)
         for text in (publication.title, publication.author_line)
     ]
-    assert missing_in_order(pdftotext(academic.pdf), blocks, IN_PDF) == []
+    assert missing_in_order(pdftotext(pdf), blocks, IN_PDF) == []
 
 
-def test_links_to_every_entrys_data_the_email_and_homepage_and_nowhere_else(academic):
-    settings = academic.sources.settings
-    uris = link_targets(academic.pdf)
-    for publication in academic.sources.publications:
+def check_links(sources: SiteSources, pdf: Path) -> None:
+    """Links to every entry's data, the email and homepage, and nowhere else."""
+    settings = sources.settings
+    uris = link_targets(pdf)
+    for publication in sources.publications:
         assert publication.links <= uris, publication.key
     assert f"mailto:{settings.cv_email}" in uris and settings.cv_homepage in uris
     hosts = {urlsplit(uri).hostname for uri in uris if not uri.startswith("mailto:")}
-    assert hosts <= academic.sources.hosts
+    assert hosts <= sources.hosts
+
+
+def test_metadata_from_the_settings(academic):
+    check_metadata(academic.sources, academic.pdf)
+
+
+def test_every_font_is_embedded(academic):
+    check_fonts_embedded(academic.pdf)
+
+
+def test_the_header_then_the_first_section_no_title_page_contents_or_numbers(academic):
+    check_header_then_first_section(academic.sources, academic.pdf)
+
+
+def test_every_fact_of_the_section_pages_in_their_order(academic):
+    check_every_fact_in_order(academic.sources, academic.pdf)
+
+
+def test_every_publication_with_its_title_and_authors_in_the_lists_order(academic):
+    check_every_publication_in_order(academic.sources, academic.pdf)
+
+
+def test_links_to_every_entrys_data_the_email_and_homepage_and_nowhere_else(academic):
+    check_links(academic.sources, academic.pdf)
 
 
 def test_two_builds_are_byte_identical(pdf, tmp_path):

@@ -2,9 +2,9 @@
 
 Only the section pages go into the PDF (the home page's own text is for the web): a header with
 the name, position, contact line and profiles (rendering/owner_header.py), compact unnumbered
-sections, no title page, contents or index, and at the end, small, "Last updated <Month YYYY>"
-from the sources' date (never the clock, so that two builds give the same bytes;
-cvsite/config/source_date.py).
+sections (drawn in the build's layout: pdf/layouts.py), no title page, contents or index, and at
+the end, small, "Last updated <Month YYYY>" from the sources' date (never the clock, so that two
+builds give the same bytes; cvsite/config/source_date.py).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
 from cvsite.config.source_date import source_date
+from cvsite.pdf import layouts
 from cvsite.pdf.pdf_scripts import latex_escape
 from cvsite.rendering import owner_header
-from cvsite.variants.declared import current
+from cvsite.variants import declared
 
-STYLE_FILE = Path(__file__).parent / "latex" / "cvsite.sty"
 PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
 
 
@@ -31,7 +31,7 @@ def paper_size(setting: object) -> str | None:
 
 
 def pdf_metadata(config: Config) -> str:
-    variant = current(config)
+    variant = declared.current(config)
     title = "Curriculum Vitae" if variant.is_full else variant.title
     fields = {
         "pdftitle": f"{config.cv_owner}: {title}",
@@ -58,7 +58,7 @@ def latex_documents_left_out(config: Config) -> bool:
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill the latex_* settings from the cv_* ones; a value set in conf.py wins."""
-    variant = current(config)
+    variant = declared.current(config)
     name = config.cv_pdf_name or "cv"
     title = f"{config.cv_owner}: CV"
     if not variant.is_full:  # its own file: ada-lovelace-cv-short.pdf (variants/links.py)
@@ -77,10 +77,12 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
             )
         ]
     photo = [str(Path(app.srcdir, config.cv_photo))] if owner_header.pdf_photo_name(config) else []
-    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE), *photo]
+    styles = [str(path) for path in layouts.style_files()]
+    config.latex_additional_files = [*config.latex_additional_files, *styles, *photo]
     config.latex_domain_indices = False
     config.latex_use_xindy = False
     config.latex_show_urls = "no"
+    layout = layouts.latex_elements_for(variant.layout)
     elements = {
         "papersize": paper_size(config.cv_pdf_paper),
         "pointsize": "10pt",
@@ -91,9 +93,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         "printindex": "",
         "atendofbody": last_updated(app, config),
         "extraclassoptions": "openany,oneside",
-        "sphinxsetup": "hmargin=1.8cm, vmargin=1.6cm, TitleColor=black, InnerLinkColor=black, "
-        "OuterLinkColor={rgb}{0.0,0.25,0.55}",
-        "preamble": r"\usepackage{cvsite}" + "\n" + pdf_metadata(config),
+        "sphinxsetup": layout["sphinxsetup"],
+        "preamble": layout["preamble"] + "\n" + pdf_metadata(config),
     }
     config.latex_elements = {**elements, **config.latex_elements}
 

@@ -163,9 +163,20 @@ def pdf_photo_name(config: Config) -> str:
     return PurePosixPath(config.cv_photo).name if config.cv_pdf_photo and config.cv_photo else ""
 
 
+LATEX_SEPARATOR = r"\quad\textperiodcentered\quad "
+
+
+def latex_keywords(config: Config) -> str:
+    r"""`\cvsitekeywords{...}`, cv_keywords for the header, or "" without them: the modern
+    layout shows them in its header (pdf/latex/cvsite-modern.sty), the others ignore them."""
+    fonts = config.cv_pdf_fonts
+    shown = [pdf_scripts.latex_text(word, fonts, latex_escape) for word in config.cv_keywords]
+    return rf"\cvsitekeywords{{{LATEX_SEPARATOR.join(shown)}}}" + "\n" if shown else ""
+
+
 def latex_header(config: Config) -> str:
-    r"""`\cvsiteheader{photo}{name}{lines}` (pdf/latex/cvsite.sty)."""
-    separator = r"\quad\textperiodcentered\quad "
+    r"""`\cvsiteheader{photo}{name}{lines}` (pdf/latex/cvsite.sty), after the keywords' line."""
+    separator = LATEX_SEPARATOR
     lines = [latex_runs(runs, config) for _, runs in position_lines(config)]
     if links := contacts(config):
         lines.append(
@@ -185,7 +196,7 @@ def latex_header(config: Config) -> str:
     )
     name = pdf_scripts.latex_text(config.cv_owner, config.cv_pdf_fonts, latex_escape)
     body = r"\par ".join(lines)
-    return rf"\cvsiteheader{{{graphic}}}{{{name}}}{{{body}}}"
+    return latex_keywords(config) + rf"\cvsiteheader{{{graphic}}}{{{name}}}{{{body}}}"
 
 
 def visit_owner_header_latex(self, node: owner_header) -> None:

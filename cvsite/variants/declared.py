@@ -27,9 +27,10 @@ from pathlib import Path
 
 from sphinx.config import Config
 
+from cvsite.pdf import layouts
 from cvsite.publications.fields import KINDS
 
-LAYOUTS = ("classic", "compact", "modern")
+LAYOUTS = tuple(layouts.LAYOUTS)  # classic, compact, modern (cvsite/pdf/layouts.py)
 PUBLICATION_RULES = {"selected": bool, "since": int, "latest": int, "kinds": list, "keywords": list}
 KEYS = {
     "title": str, "pages": list, "tags": list, "untagged": bool, "publications": dict,
