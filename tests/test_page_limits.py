@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, build_once
+from docutils import nodes
+from sphinx import addnodes
 
 from cvsite.pdf import page_room
 
@@ -123,3 +125,16 @@ def test_the_message_names_at_most_three_sections_and_none_too_small_to_show():
         "pages, Data 0.6, Courses 0.3 — shorten or leave out some of them"
     )
     assert page_room.page_count("Output written on cv.xdv (1 page, 5 bytes).") == 1
+
+
+def test_a_page_included_from_another_hands_the_room_back_at_its_end():
+    inner = addnodes.start_of_file(docname="talks/2024")
+    outer = addnodes.start_of_file("", nodes.section("", inner), docname="talks")
+    tree = nodes.section("", outer, addnodes.start_of_file(docname="skills"))
+    page_room.mark_pages(tree)
+    marked = [re.fullmatch(r"\\cvsitepagestart\{\\detokenize\{(.*)\}\}\n", raw.astext())
+              for raw in tree.findall(nodes.raw)]  # fmt: skip
+    assert all(marked)
+    assert [found[1] for found in marked if found] == [
+        "talks", "talks/2024", "talks", "", "skills", ""
+    ]  # fmt: skip

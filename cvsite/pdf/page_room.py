@@ -6,9 +6,9 @@ site begins in the assembled document, and where it ends the name of the page it
 from (empty at the top level). cvsite.sty records, as each PDF page is shipped out, the PDF page
 and height of every mark in `<jobname>.room`:
 
-    textheight 36044800
-    mark 1 42747166 education
-    mark 2 39811010
+    textheight 49413992
+    mark 1 49879571 education
+    mark 2 40575401
 
 (sp, measured from the paper's foot). At the end of the build `<jobname>.pages.json` beside it
 holds the pages' titles and the limit (`cvsite.variants.declared.current(config)`). After
@@ -48,12 +48,18 @@ class MarkPageRoom(SphinxPostTransform):
     default_priority = 950  # last: nothing added after it lands outside the marks
 
     def run(self, **kwargs: Any) -> None:
-        for included in list(self.document.findall(addnodes.start_of_file)):
-            includer = included.parent
-            while includer is not None and not isinstance(includer, addnodes.start_of_file):
-                includer = includer.parent
-            included.insert(0, mark(included["docname"]))
-            included.append(mark(includer["docname"] if includer is not None else ""))
+        mark_pages(self.document)
+
+
+def mark_pages(document: nodes.Node) -> None:
+    """Marks at both ends of every included page; a page included from another (a nested
+    toctree) hands the room back to it at its end."""
+    for included in list(document.findall(addnodes.start_of_file)):
+        includer = included.parent
+        while includer is not None and not isinstance(includer, addnodes.start_of_file):
+            includer = includer.parent
+        included.insert(0, mark(included["docname"]))
+        included.append(mark(includer["docname"] if includer is not None else ""))
 
 
 def limit_setting(config: Any) -> tuple[str, str]:
