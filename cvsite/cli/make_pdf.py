@@ -31,7 +31,8 @@ from sphinx.util.tags import Tags
 
 from cvsite.cli import system_packages
 from cvsite.config import source_date
-from cvsite.pdf import fonts
+from cvsite.pdf import fonts, page_room
+from cvsite.wording import plural
 
 # Lines of a LaTeX log that mean the PDF is wrong even though a PDF was written.
 LOG_PROBLEMS = re.compile(
@@ -64,6 +65,11 @@ def declared_variants(repo: Path) -> list[str]:
     )
 
 
+def latex_dir_of(workdir: Path, variant: str) -> Path:
+    """Where LaTeX works for a variant ("": the full CV)."""
+    return workdir / (f"latex-{variant}" if variant else "latex")
+
+
 def build(
     repo: Path,
     outdir: Path,
@@ -77,7 +83,7 @@ def build(
     `workdir`."""
     env = reproducible_env(repo)
     workdir = workdir or repo / "_build"
-    latex_dir = workdir / (f"latex-{variant}" if variant else "latex")
+    latex_dir = latex_dir_of(workdir, variant)
     if variant:
         overrides = (*overrides, "-D", f"cv_variant={variant}")
     runner = (
@@ -111,6 +117,9 @@ def build(
     if result.returncode != 0 or problems or not pdf.exists():
         details = "\n  ".join(problems) or result.stdout[-2000:]
         sys.exit(f"make pdf: LaTeX reported problems in {log}:\n  {details}")
+    # Over its page limit: the pages and the sections taking the most room, in one message.
+    if over := page_room.over_limit(tex)[1]:
+        sys.exit(over)
     outdir.mkdir(parents=True, exist_ok=True)
     return Path(shutil.copy2(pdf, outdir / pdf.name))
 
@@ -165,7 +174,9 @@ def main(argv: list[str] | None = None) -> None:
         notes = not args.no_notes and number == 0
         pdf = build(repo, outdir, verbose=args.verbose, notes=notes, variant=name)
         shown = pdf.relative_to(repo) if pdf.is_relative_to(repo) else pdf
-        print(f"make pdf: wrote {shown} ({time.monotonic() - started:.1f} s)", flush=True)
+        tex = latex_dir_of(repo / "_build", name) / f"{pdf.stem}.tex"
+        pages = plural(page_room.pages_of(tex), "page")
+        print(f"make pdf: wrote {shown} ({pages}, {time.monotonic() - started:.1f} s)", flush=True)
         started = time.monotonic()
 
 

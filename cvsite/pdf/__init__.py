@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 
 # Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
 # that importing one module of this package loads no other.
-COMPONENTS = ("pdf_cv", "pdf_scripts")
+COMPONENTS = ("pdf_cv", "pdf_scripts", "page_room")
 
 
 def setup(app: Sphinx) -> None:
