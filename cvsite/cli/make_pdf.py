@@ -119,6 +119,7 @@ def build(
         sys.exit(f"make pdf: LaTeX reported problems in {log}:\n  {details}")
     # Over its page limit: the pages and the sections taking the most room, in one message.
     if over := page_room.over_limit(tex)[1]:
+        (outdir / pdf.name).unlink(missing_ok=True)  # an earlier one within the limit: stale
         sys.exit(over)
     outdir.mkdir(parents=True, exist_ok=True)
     return Path(shutil.copy2(pdf, outdir / pdf.name))
