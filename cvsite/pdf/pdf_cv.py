@@ -59,10 +59,8 @@ def latex_documents_left_out(config: Config) -> bool:
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill the latex_* settings from the cv_* ones; a value set in conf.py wins."""
     variant = declared.current(config)
-    name = config.cv_pdf_name or "cv"
-    title = f"{config.cv_owner}: CV"
-    if not variant.is_full:  # its own file: ada-lovelace-cv-short.pdf (variants/links.py)
-        name, title = f"{name}-{variant.name}", f"{config.cv_owner}: {variant.title}"
+    name = declared.file_stem(config, variant)  # a variant's: ada-lovelace-cv-short
+    title = f"{config.cv_owner}: {'CV' if variant.is_full else variant.title}"
     config.latex_engine = "xelatex"
     if latex_documents_left_out(config):
         # toctree_only=True: the section pages, not the home page's introduction.

@@ -108,6 +108,13 @@ def variant_of(name: str, given: dict) -> Variant:
     )
 
 
+def file_stem(config: Config, variant: Variant) -> str:
+    """The PDF's name without .pdf: cv_pdf_name's, and the variant's after it
+    ("ada-lovelace-cv", "ada-lovelace-cv-short")."""
+    name = config.cv_pdf_name or "cv"
+    return name if variant.is_full else f"{name}-{variant.name}"
+
+
 def current(config: Config) -> Variant:
     """The variant this build is for: cv_variant's, else the full CV."""
     name = config.cv_variant

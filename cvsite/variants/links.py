@@ -13,7 +13,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from cvsite.variants.declared import Variant, declared
+from cvsite.variants.declared import Variant, declared, file_stem
 
 CONTEXT = "cv_pdf_variants"  # html_context: [(file name, title)] of the linked variants
 
@@ -30,8 +30,7 @@ class PDFVariantsDirective(SphinxDirective):
 
 
 def pdf_file_name(config: Config, variant: Variant) -> str:
-    """The variant's PDF, as pdf_cv.py names its LaTeX document: <cv_pdf_name>-<variant>.pdf."""
-    return f"{config.cv_pdf_name or 'cv'}-{variant.name}.pdf"
+    return f"{file_stem(config, variant)}.pdf"
 
 
 def built_pdf(app: Sphinx, variant: Variant) -> Path:
