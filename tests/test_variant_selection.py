@@ -1,0 +1,62 @@
+"""A variant's rules (cvsite/variants/selection.py) on a table of invented entries: tags, and
+each publication rule alone and together."""
+
+from __future__ import annotations
+
+import pytest
+from pybtex.database import parse_string
+
+from cvsite.publications.record import record_of_entry
+from cvsite.variants.declared import PublicationRules, Variant
+from cvsite.variants.selection import chosen_keys, read_tags, shows_tagged
+
+BIB = """
+@article{old2015, author = {Ida Quill}, title = {Old}, journal = {J. Ex.}, year = {2015},
+  keywords = {graphs; colouring}}
+@inproceedings{mid2020, author = {Ida Quill}, title = {Mid}, booktitle = {Conf}, year = {2020},
+  selected = {true}, keywords = {Vision}}
+@misc{pre2023, author = {Ida Quill}, title = {Pre}, year = {2023}, keywords = {vision, graphs}}
+@article{new2024, author = {Ida Quill}, title = {New}, journal = {J. Ex.}, year = {2024},
+  selected = {yes}}
+@article{soon, author = {Ida Quill}, title = {Soon}, journal = {J. Ex.}, year = {to appear}}
+"""
+RECORDS = [record_of_entry(entry) for entry in parse_string(BIB, "bibtex").entries.values()]
+
+
+@pytest.mark.parametrize(
+    ("rules", "keys"),
+    [
+        (PublicationRules(), {"old2015", "mid2020", "pre2023", "new2024", "soon"}),
+        (PublicationRules(selected=True), {"mid2020", "new2024"}),
+        (PublicationRules(since=2021), {"pre2023", "new2024", "soon"}),  # "to appear": newest
+        (PublicationRules(kinds=("preprints",)), {"pre2023"}),
+        (PublicationRules(keywords=("vision",)), {"mid2020", "pre2023"}),  # any case, , or ;
+        (PublicationRules(latest=2), {"soon", "new2024"}),
+        (PublicationRules(kinds=("peer-reviewed",), latest=2), {"soon", "new2024"}),
+        (PublicationRules(keywords=("graphs",), since=2016), {"pre2023"}),
+    ],
+)
+def test_the_publication_rules_choose(rules, keys):
+    assert chosen_keys(RECORDS, rules) == keys
+
+
+@pytest.mark.parametrize(
+    ("tags", "variant_tags", "untagged", "shown"),
+    [
+        ((), (), True, True),  # no tag rule: everything
+        (("short",), (), True, True),
+        (("short",), ("short",), True, True),
+        (("teaching",), ("short",), True, False),
+        ((), ("short",), True, True),  # untagged: kept by default
+        ((), ("short",), False, False),
+        (("teaching", "short"), ("Short",), False, True),  # any shared tag, any case
+    ],
+)
+def test_tags_show_an_entry_or_not(tags, variant_tags, untagged, shown):
+    variant = Variant("v", "V", tags=variant_tags, untagged=untagged)
+    assert shows_tagged(tags, variant) is shown
+
+
+def test_tags_are_read_in_lower_case_by_comma_or_semicolon():
+    assert read_tags(" Short, teaching;grant ") == ("short", "teaching", "grant")
+    assert read_tags("") == ()
