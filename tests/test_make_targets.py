@@ -106,6 +106,7 @@ def pdf_links(project: Path) -> dict[str, list[str]]:
     pages = [page(project, name) for name in ("index.html", "skills.html", f"publications/{paper}")]
     links = {
         "button": pages[0].select(".cv-pdf-link a"),
+        "variants": pages[0].select(".cv-pdf-variants a"),
         "navbar": [link for each in pages for link in each.select("a.cv-pdf-navbar-link")],
     }
     return {kind: [link["href"] for link in found] for kind, found in links.items()}
@@ -139,6 +140,10 @@ def test_html_links_the_pdf_with_tex_and_no_stale_pdf_without(tmp_path):
     assert built[:5] == b"%PDF-"
     links = pdf_links(project)
     assert links["button"] == [PDF]
+    # The variants of conf.py (cv_variants), each built after the full CV and linked too.
+    variants = [PDF.replace(".pdf", f"-{name}.pdf") for name in ("one-page", "publications")]
+    assert links["variants"] == variants
+    assert all((project / "_build" / "html" / name).is_file() for name in variants)
     assert len(links["navbar"]) >= 3 and set(links["navbar"]) == {PDF, f"../{PDF}"}
     assert (project / "_build" / "html" / PDF).read_bytes() == built
     assert SKIPPED not in output(result) and not log.exists()  # nothing was missing
@@ -146,18 +151,21 @@ def test_html_links_the_pdf_with_tex_and_no_stale_pdf_without(tmp_path):
     # them, the PDF's leaves them out), the entries, the site.
     printed = ANSI_ESCAPE.sub("", output(result)).splitlines()
     assert printed[0].startswith(f"make pdf: wrote _build/pdf/{PDF} (")
+    assert [line.split(" (")[0] for line in printed[1:3]] == [
+        f"make pdf: wrote _build/pdf/{name}" for name in variants
+    ]
     assert printed[-1].startswith("cvsite html: the site is in _build/html (")
     assert len(lines_with(output(result), "maybe one person spelled two ways")) == 2
-    assert len(printed) == 5 and not any(part in output(result) for part in CHATTER), printed
+    assert len(printed) == 7 and not any(part in output(result) for part in CHATTER), printed
 
     # TeX gone: the next build must not go on linking the PDF of the build above.
     shutil.rmtree(with_tex)
     result = make(project, "html", tools(tmp_path, hide=TEX + NO_APT))
     assert result.returncode == 0, output(result)
     assert len(lines_with(output(result), SKIPPED)) == 1
-    assert pdf_links(project) == {"button": [], "navbar": []}
-    assert not (project / "_build" / "pdf" / PDF).exists()
-    assert not (project / "_build" / "html" / PDF).exists()
+    assert pdf_links(project) == {"button": [], "variants": [], "navbar": []}
+    assert list((project / "_build" / "pdf").glob("*.pdf")) == []
+    assert list((project / "_build" / "html").glob("*.pdf")) == []
 
 
 def test_without_tex_or_apt_html_builds_the_site_and_pdf_and_test_say_what_to_install(tmp_path):
@@ -170,7 +178,7 @@ def test_without_tex_or_apt_html_builds_the_site_and_pdf_and_test_say_what_to_in
     assert_tex_instructions(skipped)
     assert len(lines_with(output(html), "so the site has no PDF link")) == 1  # Sphinx's note
     assert (project / "_build" / "html" / "skills.html").is_file()
-    assert pdf_links(project) == {"button": [], "navbar": []}
+    assert pdf_links(project) == {"button": [], "variants": [], "navbar": []}
     assert list((project / "_build" / "html").glob("*.pdf")) == []
 
     pdf = make(project, "pdf", path)

@@ -19,7 +19,7 @@ from cvsite.config.settings import SETTINGS
 ROOT = REPO / "tests" / "roots" / "test-settings"
 STOPPED = "Build stopped: fix the settings in conf.py."
 # A value of another type than each cv_* setting's (they are declared with their types).
-WRONG_TYPE = {str: "42", list: '"a text, not a list"', bool: '"yes"', dict: "[]"}
+WRONG_TYPE = {str: "42", list: '"a text, not a list"', bool: '"yes"', dict: "[]", int: '"3"'}
 # setting -> (value in conf.py, part of the message)
 WRONG_VALUES = [
     ("cv_owner_variants", "[None]", "cv_owner_variants holds None; each must be a non-empty"),
