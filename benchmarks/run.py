@@ -99,7 +99,9 @@ def html_command(site: Site) -> list[str]:
 
 def pdf_commands(site: Site) -> list[list[str]]:
     if site.name == "ours":
-        return [[sys.executable, "-m", "cvsite.cli.make_pdf", str(site.build / "pdf")]]
+        # The full CV alone: the baseline has no variants (cv_variants) to build.
+        return [[sys.executable, "-m", "cvsite.cli.make_pdf", "--variant", "",
+                 str(site.build / "pdf")]]  # fmt: skip
     latex = site.build / "latex"
     return [
         [sys.executable, "-m", "sphinx", "-c", str(site.root), "-b", "latex",
