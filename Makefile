@@ -72,10 +72,10 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package-lock.json | browser-deps
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-# Three processes on two cores (pytest-xdist: many tests wait on a build in a subprocess, and
-# an idle worker takes tests queued for another), then Lighthouse alone: its performance score
+# Four processes on two cores (pytest-xdist: many tests wait on a build, an install or a browser
+# in a subprocess, and an idle worker takes tests queued for another), then Lighthouse alone: its performance score
 # drops when the processor is busy. TESTFLAGS, for example: -k publications, or -x.
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 4
 # $(call run_suite,BIN): the suite with the venv in BIN (exit 5: TESTFLAGS left no Lighthouse test).
 # The sites the tests build are kept in _build/test-builds between the two runs.
 define run_suite

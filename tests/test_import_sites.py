@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from pathlib import Path
 
 import pytest
-from conftest import build_once, build_pdf
+from conftest import build_once
 from pypdf import PdfReader
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from cvsite.cli import make_pdf
 from cvsite.cli.main import main as cvsite
 from cvsite.testing import site_content
 from cvsite.testing.built_site import Academic, BuiltSite
@@ -32,28 +34,40 @@ def source_of(folder: Path) -> Path:
     return inside[0] if len(inside) == 1 and inside[0].is_file() else folder
 
 
+def sphinx(site: Path, builder: str, outdir: Path, doctrees: Path, **overrides) -> str:
+    """A build as `make pdf` and `make html` run it (-W --keep-going -n), in this process; the
+    warnings, "" for none."""
+    warnings = io.StringIO()
+    with patch_docutils(site), docutils_namespace():
+        app = Sphinx(site / "docs", site, outdir, doctrees, builder,
+                     confoverrides={"nitpicky": True, **overrides}, status=io.StringIO(),
+                     warning=warnings, warningiserror=True, keep_going=True)  # fmt: skip
+        app.build()
+    return warnings.getvalue() or ("" if app.statuscode == 0 else f"{builder}: failed")
+
+
 def import_and_build(name: str, folder: Path) -> dict:
-    site = folder / "site"
+    """The import, then the PDF (LaTeX here, latexmk as make pdf runs it) and the site, which
+    reuses the LaTeX build's reading of the pages."""
+    site, build = folder / "site", folder / "build"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         cvsite(["import", str(source_of(SOURCES / name)), str(site), "--from-index"])
-    pdf = build_pdf(site, folder / "build")
-    if pdf["returncode"] != 0:
-        return {"returncode": 1, "log": "the PDF did not build:\n" + pdf["log"][-3000:]}
-    warnings = io.StringIO()
-    html = folder / "build" / "html"
-    with patch_docutils(site), docutils_namespace():
-        app = Sphinx(site / "docs", site, html, folder / "build" / "doctrees", "html",
-                     confoverrides={"nitpicky": True, "cv_pdf_dir": str(Path(pdf["pdf"]).parent)},
-                     status=io.StringIO(), warning=warnings, warningiserror=True,
-                     keep_going=True)  # fmt: skip
-        app.build()
+    doctrees = build / "doctrees"
+    if problems := sphinx(site, "latex", build / "latex", doctrees):
+        return {"returncode": 1, "log": "the PDF's LaTeX did not build:\n" + problems}
+    try:
+        pdf = make_pdf.compile_pdf(site, build / "latex", build / "pdf", dict(os.environ))
+    except SystemExit as stop:
+        return {"returncode": 1, "log": f"the PDF did not build: {stop}"}
+    html = build / "html"
+    problems = sphinx(site, "html", html, doctrees, cv_pdf_dir=str(pdf.parent))
     return {
-        "returncode": app.statuscode,
-        "log": printed.getvalue() + warnings.getvalue(),
+        "returncode": 1 if problems else 0,
+        "log": printed.getvalue() + problems,
         "site": str(site),
         "html": str(html),
-        "pdf": pdf["pdf"],
+        "pdf": str(pdf),
     }
 
 

@@ -22,7 +22,9 @@ def read_the_docs(tmp_path_factory) -> Path:
     config = yaml.safe_load((checkout / ".readthedocs.yaml").read_text(encoding="utf-8"))
     venv = checkout.parent / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir"]
+    # --no-compile: bytecode as modules are imported, less work for the suite.
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir",
+           "--no-compile"]  # fmt: skip
     for step in config["python"]["install"]:
         if "requirements" in step:
             subprocess.run([*pip, "-r", step["requirements"]], cwd=checkout, check=True)

@@ -46,6 +46,7 @@ def fresh_machine_env() -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if key not in ("VIRTUAL_ENV", "PYTHONPATH")}  # fmt: skip
     env["PIP_FIND_LINKS"] = ""
+    env["PIP_NO_COMPILE"] = "1"  # bytecode as modules are imported: less work for the suite
     return env
 
 

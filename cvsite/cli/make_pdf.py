@@ -99,6 +99,12 @@ def build(
     if sphinx.returncode != 0:
         # Sphinx has printed each problem with its file and line; no traceback on top of them.
         sys.exit("make pdf: the PDF CV was not built: fix the problems above, then build again.")
+    return compile_pdf(repo, latex_dir, outdir, env)
+
+
+def compile_pdf(repo: Path, latex_dir: Path, outdir: Path, env: dict[str, str]) -> Path:
+    """latexmk on the one .tex file Sphinx wrote into latex_dir, the log checked, the page
+    limit too; the PDF copied into outdir."""
     tex_files = sorted(latex_dir.glob("*.tex"))
     if len(tex_files) != 1:
         sys.exit(f"make pdf: expected one .tex file in {latex_dir}, found {len(tex_files)}")
