@@ -146,9 +146,9 @@ def build_in_process(srcdir: Path, builddir: Path, **overrides) -> InProcessBuil
 MAKE_PDF = (
     "import sys; from pathlib import Path; from cvsite.cli import make_pdf; "
     "repo, out, work = (Path(arg) for arg in sys.argv[1:4]); "
-    "variants = make_pdf.declared_variants(repo) if sys.argv[4] == 'all' else []; "
+    "names = [''] if sys.argv[4] == 'full' else make_pdf.declared_variants(repo); "
     "[print('PDF', v, make_pdf.build(repo, out, work, *sys.argv[5:], variant=v), flush=True) "
-    "for v in ['', *variants]]"
+    "for v in names]"
 )
 
 
@@ -156,19 +156,25 @@ def build_pdf(root: Path, folder: Path, *overrides: str, variants: bool = True) 
     """The PDF CV of the site in root and its variants', built as `make pdf` builds them
     (`variants=False`: the full CV alone); `overrides` are Sphinx's options, e.g. "-D",
     "cv_pdf_layout=compact". {"pdf": the full CV's path, "variants": {name: path}, "log",
-    "returncode"}."""
-    command = [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(folder),
-               "all" if variants else "full", *overrides]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    "returncode"}. The variants build beside the full CV, in a process and a folder of their
+    own, so that the sites' builds, which wait for them, wait less."""
+    jobs = [("full", folder)] + ([("variants", folder / "variants")] if variants else [])
+    commands = [
+        [sys.executable, "-c", MAKE_PDF, str(root), str(folder / "pdf"), str(work), which]
+        for which, work in jobs
+    ]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    running = [subprocess.Popen([*command, *overrides], **pipes) for command in commands]
+    outputs = [process.communicate() for process in running]
+    stdout = "".join(out for out, _ in outputs)
     # "PDF <variant> <path>", the full CV's variant empty: "PDF  <path>".
-    built = dict(
-        line.split(" ", 2)[1:] for line in result.stdout.splitlines() if line[:4] == "PDF "
-    )
+    built = dict(line.split(" ", 2)[1:] for line in stdout.splitlines() if line[:4] == "PDF ")
+    returncode = max(process.returncode for process in running)
     return {
-        "pdf": built.get("", "") if result.returncode == 0 else "",
+        "pdf": built.get("", "") if returncode == 0 else "",
         "variants": {name: path for name, path in built.items() if name},
-        "log": result.stdout + result.stderr,
-        "returncode": result.returncode,
+        "log": stdout + "".join(err for _, err in outputs),
+        "returncode": returncode,
     }
 
 
