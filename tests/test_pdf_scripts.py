@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, build_once
 
 from cvsite.cli import make_pdf
 from cvsite.pdf import fonts, pdf_scripts
@@ -23,8 +23,11 @@ SCRIPTS_SITE = REPO / "tests" / "roots" / "test-pdf-scripts"
 @pytest.fixture(scope="module")
 def scripts_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF of a CV with names in many scripts, built as `make pdf` builds it."""
-    work = tmp_path_factory.mktemp("pdf-scripts")
-    return make_pdf.build(SCRIPTS_SITE, work / "pdf", work)
+
+    def build(work: Path) -> dict:
+        return {"pdf": str(make_pdf.build(SCRIPTS_SITE, work / "pdf", work))}
+
+    return Path(build_once(tmp_path_factory, "pdf-scripts", build)[1]["pdf"])
 
 
 def pdftotext(pdf: Path, *options: str) -> str:

@@ -10,26 +10,32 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_checkout
+from conftest import REPO, build_once, copy_checkout
 
 CANONICAL = "https://zangwei-zheng.readthedocs.io/en/latest/"
 
 
 @pytest.fixture(scope="module")
 def read_the_docs(tmp_path_factory) -> Path:
-    """Install and build as Read the Docs does; returns the checkout."""
-    checkout = copy_checkout(tmp_path_factory.mktemp("rtd") / "checkout")
+    """Install and build as Read the Docs does, once per run (the workers share it); returns
+    the checkout."""
+    _, outcome = build_once(tmp_path_factory, "read-the-docs", simulate)
+    if outcome["returncode"] != 0:
+        pytest.fail(f"Read the Docs' build failed:\n{outcome['log'][-3000:]}", False)
+    return Path(outcome["checkout"])
+
+
+def simulate(folder: Path) -> dict:
+    checkout = copy_checkout(folder / "checkout")
     config = yaml.safe_load((checkout / ".readthedocs.yaml").read_text(encoding="utf-8"))
     venv = checkout.parent / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     # --no-compile: bytecode as modules are imported, less work for the suite.
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir",
            "--no-compile"]  # fmt: skip
+    steps = [([sys.executable, "-m", "venv", str(venv)], os.environ)]
     for step in config["python"]["install"]:
-        if "requirements" in step:
-            subprocess.run([*pip, "-r", step["requirements"]], cwd=checkout, check=True)
-        else:
-            subprocess.run([*pip, step["path"]], cwd=checkout, check=True)
+        target = ["-r", step["requirements"]] if "requirements" in step else [step["path"]]
+        steps.append(([*pip, *target], os.environ))
     env = {
         **os.environ,
         "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
@@ -44,8 +50,13 @@ def read_the_docs(tmp_path_factory) -> Path:
     for output_format in ("html", *config["formats"]):
         for command in config["build"]["jobs"]["build"][output_format]:
             # Each command runs in a new shell with the variables expanded, as on Read the Docs.
-            subprocess.run(["bash", "-c", command], cwd=checkout, env=env, check=True)
-    return checkout
+            steps.append((["bash", "-c", command], env))
+    for command, environment in steps:
+        done = subprocess.run(command, cwd=checkout, env=environment, capture_output=True,
+                              text=True, check=False)  # fmt: skip
+        if done.returncode != 0:
+            return {"returncode": 1, "log": f"{command}:\n{done.stdout}{done.stderr}"}
+    return {"returncode": 0, "log": "", "checkout": str(checkout)}
 
 
 def test_config_pins_os_python_and_fails_on_warnings():
