@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, SITES
+from conftest import REPO, SITES, build_once
 from pybtex.database import parse_file
 
 from cvsite.cli.main import main
@@ -43,13 +43,18 @@ def copy_site(name: str, destination: Path) -> Path:
 
 @pytest.fixture(scope="module", params=list(SITES))
 def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Exported:
-    folder = tmp_path_factory.mktemp(request.param)
-    site = copy_site(request.param, folder / "site")
-    output = folder / "out" / "resume.json"
-    main(["export", "jsonresume", str(site), "-o", str(output)])
-    main(["import", str(output), str(folder / "imported"), "--from-index"])
-    resume = json.loads(output.read_text(encoding="utf-8"))
-    return Exported(site, resume, folder / "imported")
+    """The site exported and imported back, once per run (the workers share it)."""
+
+    def export_and_import(folder: Path) -> dict:
+        site = copy_site(request.param, folder / "site")
+        output = folder / "out" / "resume.json"
+        main(["export", "jsonresume", str(site), "-o", str(output)])
+        main(["import", str(output), str(folder / "imported"), "--from-index"])
+        return {"output": str(output)}
+
+    folder, outcome = build_once(tmp_path_factory, f"export-{request.param}", export_and_import)
+    resume = json.loads(Path(outcome["output"]).read_text(encoding="utf-8"))
+    return Exported(folder / "site", resume, folder / "imported")
 
 
 def test_the_export_is_valid_against_the_json_resume_schema(exported: Exported) -> None:
