@@ -102,3 +102,17 @@ def test_the_pdf_holds_every_entry_and_item_of_the_pages(imported):
         if comparable(entry.institution) not in text
     ]
     assert not missing, f"{imported.pdf} lacks entries of the pages: {missing}"
+
+
+def test_an_al_folio_site_keeps_its_custom_domain_and_base_url(tmp_path_factory):
+    """Its CNAME and baseurl make cv_homepage, and the build writes the CNAME GitHub Pages
+    serves the site under (sphinx.ext.githubpages)."""
+    name = "alfolio-list-cv"
+    _, outcome = build_once(
+        tmp_path_factory, f"import-{name}", lambda folder: import_and_build(name, folder)
+    )
+    domain = (SOURCES / name / "CNAME").read_text(encoding="utf-8").strip()
+    assert (Path(outcome["html"]) / "CNAME").read_text(encoding="utf-8") == domain
+    assert (Path(outcome["html"]) / ".nojekyll").is_file()
+    settings = SiteSources(Path(outcome["site"])).settings
+    assert settings.cv_homepage == f"https://{domain}/research"
