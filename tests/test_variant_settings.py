@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from cvsite.cli import make_pdf
 from cvsite.variants import declared
 from cvsite.variants.declared import PublicationRules, Variant
 
@@ -40,6 +41,12 @@ def config(**given) -> SimpleNamespace:
          "['kinds'] holds ['talks']; the kinds are peer-reviewed, preprints, other"),
         ({"cv_variants": {"short": {"publications": {"after": 2020}}}},
          "has the rule 'after', which is none of selected, since, latest, kinds, keywords"),
+        ({"cv_variants": {"short": {"publications": {"keywords": [2020]}}}},
+         "['publications']['keywords'] holds [2020]; each must be a word in quotes"),
+        ({"cv_variants": {"short": {"publications": {"latest": -1}}}},
+         "['publications']['latest'] is -1; give a number from 1, e.g. 10"),
+        ({"cv_variants": {"short": {"publications": {"since": True}}}},
+         "['publications']['since'] is True; give a number from 1, e.g. 2020"),
         ({"cv_variant": "long", "cv_variants": {"short": {}}},
          "cv_variant 'long' is not in cv_variants (declared: short)"),
     ],
@@ -62,3 +69,12 @@ def test_a_well_formed_declaration_reads_as_its_variants_after_the_full_cv():
         PublicationRules(selected=True, since=2021), 1, "compact", True,
     )  # fmt: skip
     assert declared.current(config(cv_variants={"short": rules}, cv_variant="short")) == short
+
+
+def test_a_conf_py_that_cannot_be_read_names_no_variant_and_leaves_the_message_to_sphinx(
+    tmp_path,
+):
+    (tmp_path / "conf.py").write_text('cv_variants = {"short": {\n', encoding="utf-8")
+    assert make_pdf.declared_variants(tmp_path) == []
+    (tmp_path / "conf.py").write_text('cv_variants = {"short": {}, "long": {}}\n', "utf-8")
+    assert make_pdf.declared_variants(tmp_path) == ["short", "long"]

@@ -57,12 +57,16 @@ def reproducible_env(repo: Path) -> dict[str, str]:
 
 def declared_variants(repo: Path) -> list[str]:
     """The names of conf.py's cv_variants, in their order (conf.py as Sphinx reads it); the
-    build checks them."""
-    namespace = eval_config_file(repo / "conf.py", Tags())
+    build checks them. A conf.py that cannot be read gives none here: the full CV's build,
+    which comes first, stops with Sphinx's message on it."""
+    try:
+        namespace = eval_config_file(repo / "conf.py", Tags())
+    except Exception:  # any error of conf.py: the full CV's build reports it
+        return []
     variants = namespace.get("cv_variants", {})
-    return (
-        [name for name in variants if isinstance(name, str)] if isinstance(variants, dict) else []
-    )
+    if not isinstance(variants, dict):
+        return []
+    return [name for name in variants if isinstance(name, str)]
 
 
 def latex_dir_of(workdir: Path, variant: str) -> Path:

@@ -45,8 +45,14 @@ ONGOING = frozenset(
 )  # fmt: skip
 PRESENT = "Present"
 EN_DASH = "\u2013"
-RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|~|\bto\b|\bbis\b|\ba\b|\bà\b)\s*", re.IGNORECASE)
-ISO = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T ].*)?$")
+# Between the two ends of a range: a dash, tilde or word with spaces around it, an en or em
+# dash or a tilde without, or a hyphen between two years ("2019-2021", not "2019-09").
+RANGE = re.compile(
+    r"\s+(?:--?|\u2013|\u2014|~|to|bis|a|à)\s+|\s*[\u2013\u2014~]\s*|(?<=\d{4})-(?=\d{4}\b)",
+    re.IGNORECASE,
+)
+# YYYY, YYYY-MM, YYYY-MM-DD (or with / or .), and a time of day after it ("10:00:00-0400").
+ISO = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?:[T ]\d{1,2}:\d{2}.*)?$")
 MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 NAMED = re.compile(r"^(?:(\d{1,2})\s+)?([^\W\d]+)\.?[\s,'-]*(\d{4}|'\d{2})$")
 YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|'\d{2}\b")
@@ -78,9 +84,12 @@ def read_date(value: object) -> DateParts | None:
 
 
 def checked(year: int | None, month: int | None, day: int | None) -> DateParts | None:
-    if year is None or (month is not None and not 1 <= month <= 12):
+    """The parts, when they make a real date (no 30 February, no year 0)."""
+    if year is None or not 1000 <= year <= 2999:
         return None
-    if day is not None and not 1 <= day <= 31:
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
         return None
     return year, month, day
 

@@ -8,6 +8,7 @@ import re
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 from markdownify import markdownify
 
 from cvsite.importers.report import Place, Report
@@ -15,8 +16,15 @@ from cvsite.importers.report import Place, Report
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--")
 LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 RUNNING_TAGS = ("script", "style", "iframe", "object", "embed", "form", "noscript", "template")
+SPECIAL_MARKUP = (CData, Declaration, Doctype, ProcessingInstruction)
 RUNNING_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A Markdown link: [text](address), the address in <...> or with one level of parentheses.
+MARKDOWN_LINK = re.compile(
+    r"\[([^\]]*)\]\(\s*(?:<([^>]*)>|((?:[^()\s]|\([^()\s]*\))*))(?:\s+\"[^\"]*\")?\s*\)"
+)
+# A line that would open a MyST directive ({raw}, {eval-rst}, {include} ...) or close the
+# page's own (a bare ":::" ends the cv-entry the value sits in).
+DIRECTIVE_LINE = re.compile(r"^(\s*)((?:`{3,}|~{3,})\s*\{|:{3,})", re.MULTILINE)
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -27,9 +35,18 @@ def to_myst(value: object, place: Place, report: Report) -> str:
     if LIQUID.search(text):
         report.changed(place, text, "a Jekyll Liquid tag ({% %} or {{ }}) was removed")
         text = LIQUID.sub("", text).strip()
-    if HTML_TAG.search(text):
+    if HTML_TAG.search(text) or "<![" in text or "<?" in text:
         text = html_to_myst(text, place, report)
-    return drop_running_links(text, place, report)
+    return neutralise_directives(drop_running_links(text, place, report), place, report)
+
+
+def neutralise_directives(text: str, place: Place, report: Report) -> str:
+    """A value's line that MyST would read as a directive, shown as text instead (its first
+    character escaped): a directive could put raw HTML or a file of the machine on a page."""
+    if not DIRECTIVE_LINE.search(text):
+        return text
+    report.changed(place, text, "a MyST directive or ':::' line; shown as text, not run")
+    return DIRECTIVE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def html_to_myst(text: str, place: Place, report: Report) -> str:
@@ -39,6 +56,9 @@ def html_to_myst(text: str, place: Place, report: Report) -> str:
     for tag in soup.find_all(RUNNING_TAGS):
         report.left_out(place, str(tag), f"a <{tag.name}> would run in the page; not imported")
         tag.decompose()
+    for markup in soup.find_all(string=lambda node: isinstance(node, SPECIAL_MARKUP)):
+        report.left_out(place, str(markup), "CDATA, a declaration or an instruction; dropped")
+        markup.extract()
     for tag in soup.find_all(True):
         for attribute in [a for a in tag.attrs if a.lower().startswith("on")]:
             report.left_out(
@@ -61,7 +81,7 @@ def html_to_myst(text: str, place: Place, report: Report) -> str:
 
 def drop_running_links(text: str, place: Place, report: Report) -> str:
     def replace(match: re.Match[str]) -> str:
-        if RUNNING_SCHEMES.match(match.group(2)):
+        if RUNNING_SCHEMES.match(match.group(2) or match.group(3) or ""):
             report.left_out(place, match.group(0), "a javascript: or data: link; its text kept")
             return match.group(1)
         return match.group(0)
@@ -73,8 +93,10 @@ def to_plain(value: object, place: Place, report: Report) -> str:
     """A value for a one-line field (a cv-entry's institution, a setting): the text of its
     markup, on one line; the addresses of its links reported, as a field cannot link."""
     text = to_myst(value, place, report)
-    for label, address in MARKDOWN_LINK.findall(text):
-        report.changed(place, f"{label} ({address})", "a link in a one-line field; its text kept")
+    for label, bracketed, address in MARKDOWN_LINK.findall(text):
+        report.changed(
+            place, f"{label} ({bracketed or address})", "a link in a one-line field; its text kept"
+        )
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = EMPHASIS.sub(r"\2", text)
     return " ".join(text.split())

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cvsite.importers import dates
 from cvsite.importers.model import Entry, ImportedSite, Item, Section
+from cvsite.importers.report import Place
 from cvsite.papers.bibtex_export import entry_source
 from cvsite.publications import rules
 
@@ -149,7 +150,11 @@ def items_block(items: list[Item]) -> str:
 
 def run_block(run: list[Item]) -> str:
     if run[0].term:
-        return "\n\n".join(f"{item.term}\n{bullet(item.text, ': ')}" for item in run) + "\n"
+        terms = [one_line(item.term) for item in run]
+        return (
+            "\n\n".join(f"{t}\n{bullet(i.text, ': ')}" for t, i in zip(terms, run, strict=True))
+            + "\n"
+        )
     return "\n".join(bullet(item.text) for item in run) + "\n"
 
 
@@ -216,9 +221,35 @@ def bib_text(site: ImportedSite) -> str:
     head = f"% Publications imported by `cvsite import` from {site.source.name} ({site.format}).\n"
     if not site.publications.entries:
         return head + "% None yet: add your entries here (README: Publications).\n"
+    for key, entry in site.publications.entries.items():
+        for name, value in list(entry.fields.items()):
+            if (mended := balanced(value)) != value:
+                entry.fields[name] = mended
+                site.report.changed(
+                    Place("refs.bib", key=f"{key}.{name}"), value,
+                    "a brace without its pair, which BibTeX cannot read; left out",
+                )  # fmt: skip
     # Not pybtex's writer: it would LaTeX-encode the values (50\\% as 50\\\\%, _ as \\_).
     entries = [entry_source(entry, citable=False) for entry in site.publications.entries.values()]
     return head + "\n" + "\n\n".join(entries) + "\n"
+
+
+def balanced(text: str) -> str:
+    """The text without the braces that have no pair (a "}" before its "{", a "{" never
+    closed), which would end or swallow a BibTeX field."""
+    kept: list[str] = []
+    open_at: list[int] = []
+    for character in text:
+        if character == "}" and not open_at:
+            continue
+        if character == "{":
+            open_at.append(len(kept))
+        elif character == "}":
+            open_at.pop()
+        kept.append(character)
+    for index in reversed(open_at):
+        del kept[index]
+    return "".join(kept)
 
 
 def copy_files(site: ImportedSite, target: Path) -> list[Path]:

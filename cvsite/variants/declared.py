@@ -31,6 +31,7 @@ from cvsite.pdf import layouts
 from cvsite.publications.fields import KINDS
 
 LAYOUTS = tuple(layouts.LAYOUTS)  # classic, compact, modern (cvsite/pdf/layouts.py)
+EXAMPLES = {"since": 2020, "latest": 10}
 PUBLICATION_RULES = {"selected": bool, "since": int, "latest": int, "kinds": list, "keywords": list}
 KEYS = {
     "title": str, "pages": list, "tags": list, "untagged": bool, "publications": dict,
@@ -185,6 +186,16 @@ def rule_problems(where: str, rules: dict) -> list[str]:
                          f"{', '.join(PUBLICATION_RULES)}.")  # fmt: skip
         elif not isinstance(value, kind):
             found.append(f"{where}['publications'][{key!r}] must be a {kind.__name__}.")
+    for key in ("since", "latest"):
+        value = rules.get(key, 1)
+        if isinstance(value, bool) or (isinstance(value, int) and value < 1):
+            found.append(f"{where}['publications'][{key!r}] is {value!r}; give a number "
+                         f"from 1, e.g. {EXAMPLES[key]}.")  # fmt: skip
+    keywords = rules.get("keywords", [])
+    bad = [w for w in keywords if not isinstance(w, str) or not w.strip()]
+    if isinstance(keywords, list) and bad:
+        found.append(f"{where}['publications']['keywords'] holds {bad}; each must be a word "
+                     'in quotes, e.g. "vision".')  # fmt: skip
     unknown = [k for k in rules.get("kinds", []) if k not in KINDS]
     if isinstance(rules.get("kinds"), list) and unknown:
         found.append(f"{where}['publications']['kinds'] holds {unknown}; the kinds are "

@@ -6,11 +6,14 @@ rules choose. Links into a page it leaves out become plain text.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from cvsite.errors import settings_error
 from cvsite.publications.cite_domain import bib_entries
 from cvsite.publications.record import records_of
 from cvsite.rendering.cv_entry import cv_entry
@@ -30,11 +33,13 @@ class NarrowToVariant(SphinxPostTransform):
         variant = current(self.config)
         if variant.is_full:
             return
-        left_out = keep_pages(self.document, variant.pages)
+        left_out = keep_pages(self.document, variant)
         for entry in list(self.document.findall(cv_entry)):
             if not selection.shows_tagged(entry.get("tags", ()), variant):
                 entry.parent.remove(entry)
-        for item in list(self.document.findall(nodes.list_item)):
+        items: list[nodes.Element] = [*self.document.findall(nodes.list_item)]
+        items += self.document.findall(nodes.definition_list_item)
+        for item in items:
             if is_tag_filtered(item) and not selection.shows_tagged(item_tags(item), variant):
                 item.parent.remove(item)
         if variant.publications.any:
@@ -43,7 +48,7 @@ class NarrowToVariant(SphinxPostTransform):
         drop_empty(self.document)
 
 
-def is_tag_filtered(item: nodes.list_item) -> bool:
+def is_tag_filtered(item: nodes.Element) -> bool:
     """A publication is chosen by the publication rules, and an untagged bullet of an entry
     follows its entry; every other list item by its tags."""
     if item.get(KEY_ATTRIBUTE) or item.get(SELECTED_KEY):
@@ -54,17 +59,25 @@ def is_tag_filtered(item: nodes.list_item) -> bool:
     return parent is None or bool(item_tags(item))
 
 
-def keep_pages(document: nodes.document, pages: tuple[str, ...]) -> set[str]:
-    """The variant's pages, in its order; the names of the pages left out."""
+def keep_pages(document: nodes.document, variant: Variant) -> set[str]:
+    """The variant's pages, in its order; the names of the pages left out. A page it names
+    that the PDF does not hold (not in the home page's toctree) stops the build: the PDF
+    would not be what the variant says."""
+    pages = variant.pages
     if not pages:
         return set()
     files = [f for f in document.findall(addnodes.start_of_file) if f.parent is not None]
-    left_out = {f["docname"] for f in files if f["docname"] not in pages}
+    present = [f["docname"] for f in files]
+    if missing := [page for page in pages if page not in present]:
+        problem = (
+            f"cv_variants[{variant.name!r}]['pages'] names {missing}, which the PDF does not "
+            f"hold; name pages of the home page's toctree: {', '.join(present)}."
+        )
+        raise settings_error(Path("conf.py"), [problem])
+    left_out = {docname for docname in present if docname not in pages}
     kept = sorted(
         (f for f in files if f["docname"] in pages), key=lambda f: pages.index(f["docname"])
     )
-    if not kept:
-        return left_out
     parent = kept[0].parent
     at = min(parent.index(f) for f in files if f.parent is parent)
     for file in files:

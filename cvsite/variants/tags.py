@@ -1,4 +1,5 @@
-"""`{cv-tags}`: tags on a list item, for the CV variants, as `:tags:` is on a cv-entry.
+"""`{cv-tags}`: tags on a list item or a definition, for the CV variants, as `:tags:` is on a
+cv-entry.
 
     - {cv-tags}`short, teaching` Guest lecture on optimisers, 2024.
 
@@ -25,11 +26,15 @@ class TagsRole(SphinxRole):
         return [node], []
 
 
+ITEMS = (nodes.list_item, nodes.definition_list_item)
+
+
 def item_tags(item: nodes.Element) -> tuple[str, ...]:
-    """The tags a list item carries (its own, not those of the lists inside it)."""
+    """The tags a list item or a definition list's item carries (its own, not those of the
+    lists inside it)."""
     for node in item.findall(cv_tags):
         owner = node.parent
-        while owner is not None and not isinstance(owner, nodes.list_item):
+        while owner is not None and not isinstance(owner, ITEMS):
             owner = owner.parent
         if owner is item:
             return tuple(node["tags"])
