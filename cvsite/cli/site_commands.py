@@ -166,6 +166,25 @@ def add_verbose(parser: argparse.ArgumentParser) -> None:
                         "environment, as in `make html VERBOSE=1`, does too")  # fmt: skip
 
 
+def add_pdf_command(commands: argparse._SubParsersAction) -> None:
+    pdf_command = commands.add_parser(
+        "pdf", help="build the PDF CV into _build/pdf (xelatex + latexmk)",
+        description="Build the PDF CV with Sphinx's LaTeX builder, xelatex and latexmk.",
+    )  # fmt: skip
+    add_apt_get(pdf_command)
+    pdf_command.add_argument("--skip-without-tex", action="store_true",
+                             help="without TeX, say so in one line and exit 0")  # fmt: skip
+    add_verbose(pdf_command)
+    pdf_command.add_argument("--variant", metavar="NAME",
+                             help="only this variant of cv_variants (default: the full CV and "
+                             'every variant; "": the full CV alone)')  # fmt: skip
+    pdf_command.add_argument("--variants-only", action="store_true",
+                             help="the variants alone (Read the Docs' html job)")  # fmt: skip
+    pdf_command.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
+                             help="default: _build/pdf")  # fmt: skip
+    pdf_command.set_defaults(run=pdf)
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """The site commands, as subcommands of `cvsite` (cvsite/cli/main.py)."""
     html_command = commands.add_parser(
@@ -183,22 +202,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                               help="default: _build/html")  # fmt: skip
     html_command.set_defaults(run=html)
 
-    pdf_command = commands.add_parser(
-        "pdf", help="build the PDF CV into _build/pdf (xelatex + latexmk)",
-        description="Build the PDF CV with Sphinx's LaTeX builder, xelatex and latexmk.",
-    )  # fmt: skip
-    add_apt_get(pdf_command)
-    pdf_command.add_argument("--skip-without-tex", action="store_true",
-                             help="without TeX, say so in one line and exit 0")  # fmt: skip
-    add_verbose(pdf_command)
-    pdf_command.add_argument("--variant", metavar="NAME",
-                             help="only this variant of cv_variants (default: the full CV and "
-                             'every variant; "": the full CV alone)')  # fmt: skip
-    pdf_command.add_argument("--variants-only", action="store_true",
-                             help="the variants alone (Read the Docs' html job)")  # fmt: skip
-    pdf_command.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
-                             help="default: _build/pdf")  # fmt: skip
-    pdf_command.set_defaults(run=pdf)
+    add_pdf_command(commands)
 
     check_command = commands.add_parser(
         "check", help="check refs.bib: errors, and notes on what builds anyway",

@@ -26,7 +26,7 @@ from sphinx.builders import Builder
 from cvsite.config.profiles import profiles
 from cvsite.exporters.pages import Page, about_paragraphs, read_page
 from cvsite.importers import dates
-from cvsite.importers.model import Entry, Item
+from cvsite.importers.model import Entry, Item, kind_of_title
 from cvsite.publications.cite_domain import bib_entries
 from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.record import Record, records_of
@@ -34,30 +34,10 @@ from cvsite.publications.record import Record, records_of
 EXTRA = "x-cvsite"
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 OUTPUT = "resume.json"
-# A page's kind by the words of its title (the first kind that has one of them).
-KIND_WORDS = (
-    ("publications", ("publication", "paper", "preprint")),
-    ("education", ("education", "degree", "studies")),
-    ("volunteer", ("volunteer",)),
-    ("awards", ("award", "honor", "honour", "prize", "fellowship", "scholarship")),
-    ("skills", ("skill",)),
-    ("projects", ("project",)),
-    ("languages", ("language",)),
-    ("interests", ("interest",)),
-    ("work", ("experience", "work", "employment", "position", "appointment", "career")),
-)
 ENTRY_SECTIONS = {"work", "volunteer", "education", "awards", "projects"}
 ITEM_SECTIONS = {"skills", "languages", "interests", "awards"}
 SECTION_ORDER = ("work", "volunteer", "education", "awards", "projects", "skills", "languages",
                  "interests", "publications")  # fmt: skip
-
-
-def kind_of_title(title: str) -> str:
-    words = [word.strip(".,:;()&") for word in title.casefold().split()]
-    for kind, stems in KIND_WORDS:
-        if any(word.startswith(stem) for word in words for stem in stems):
-            return kind
-    return ""
 
 
 class JSONResumeBuilder(Builder):

@@ -24,7 +24,7 @@ from cvsite.importers.academicpages_publications import (
 )
 from cvsite.importers.formats import SourceError
 from cvsite.importers.front_matter import Page, read_page, rest_reported
-from cvsite.importers.model import Entry, ImportedSite, Item, Owner, Section
+from cvsite.importers.model import Entry, ImportedSite, Item, Owner, Section, kind_of_title
 from cvsite.importers.report import Place, Report
 
 NAME = "academicpages"
@@ -43,8 +43,6 @@ LOOP = re.compile(
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 SETEXT = re.compile(r"^(?:=+|-{3,})\s*$")
 BULLET = re.compile(r"^[*+-]\s+")
-KINDS = {"education": "education", "experience": "work", "employment": "work", "skill": "skills",
-         "award": "awards", "honor": "awards", "service": "service"}  # fmt: skip
 
 
 def recognise(source: Path) -> bool:
@@ -256,8 +254,7 @@ def loop_reported(match: re.Match[str], page: Page, report: Report) -> str:
 
 
 def cv_section(title: str, lines: list[str], page: Page, report: Report) -> list[Section]:
-    kind = next((k for word, k in KINDS.items() if word in title.casefold()), "")
-    section = Section(markup.to_plain(title, page.place(), report), kind)
+    section = Section(markup.to_plain(title, page.place(), report), kind_of_title(title))
     for block in cv_blocks(lines):
         text = markup.to_myst(block, page.place(), report)
         plain = markup.to_plain(block, Place(page.name), Report())

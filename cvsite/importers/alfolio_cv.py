@@ -15,22 +15,12 @@ import yaml
 
 from cvsite.importers import jsonresume, markup, rendercv, samples
 from cvsite.importers.formats import SourceError
-from cvsite.importers.model import Entry, ImportedSite, Item, Section
+from cvsite.importers.model import Entry, ImportedSite, Item, Section, kind_of_title
 from cvsite.importers.report import Place, Report
 
 RESUME_JSON = "assets/json/resume.json"
 CV_YML = "_data/cv.yml"
 CV_PAGE = "_pages/cv.md"
-# A section's kind from words of its title (the writer puts publications after these).
-KIND_WORDS = {
-    "education": "education",
-    "experience": "work",
-    "employment": "work",
-    "position": "work",
-    "award": "awards",
-    "honor": "awards",
-    "skill": "skills",
-}
 PERSONAL = re.compile(r"birth|born|geburt|nascimento|nacimiento|naissance|生日|出生", re.I)
 OBFUSCATED_AT = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.I)
 OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.I)
@@ -209,7 +199,7 @@ def read_list_form(site: ImportedSite, doc: Doc) -> None:
             report.left_out(doc.place(key), raw, "not a section ({title, type, contents})")
             continue
         title = markup.to_plain(raw.get("title") or "", doc.place(f"{key}.title"), report)
-        section = Section(title or "CV", kind_of(title))
+        section = Section(title or "CV", kind_of_title(title))
         kind = str(raw.get("type") or "").strip()
         reader = SECTION_READERS.get(kind)
         if reader is None:
@@ -226,11 +216,6 @@ def read_list_form(site: ImportedSite, doc: Doc) -> None:
         report.count("CV section")
     if doc.emails and not site.owner.email:
         site.owner.email = doc.emails[0]
-
-
-def kind_of(title: str) -> str:
-    folded = title.casefold()
-    return next((kind for word, kind in KIND_WORDS.items() if word in folded), "")
 
 
 def own_text(value: object, place: Place, report: Report) -> str:

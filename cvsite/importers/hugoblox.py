@@ -19,6 +19,7 @@ from pybtex.scanner import PybtexError
 from cvsite.importers import dates, markup, profile_links, samples
 from cvsite.importers.formats import SourceError
 from cvsite.importers.front_matter import Page, read_page, rest_reported, site_file
+from cvsite.importers.hugoblox_experience import MACHINERY, widget_sections
 from cvsite.importers.model import Entry, ImportedSite, Owner, Section
 from cvsite.importers.report import Place, Report
 from cvsite.publications.latex_text import latex_to_plain
@@ -36,7 +37,6 @@ SAMPLE_SENTENCE = re.compile(
     r"|Add the publication's \*\*full text\*\*[^\n]*|Supplementary notes can be added here[^\n]*",
     re.IGNORECASE,
 )
-MACHINERY = "HugoBlox's page setting; not part of a CV"
 # publication_types: Academic v4's codes and CSL's names -> a BibTeX type.
 TYPES = {"0": "misc", "1": "inproceedings", "2": "article", "3": "unpublished", "4": "techreport",
          "5": "book", "6": "incollection", "7": "phdthesis", "8": "misc",
@@ -328,51 +328,6 @@ def add_links(fields: dict, page: Page, site: ImportedSite) -> None:
             fields[field] = str(link.get("url") or "")
         else:
             site.report.left_out(page.place("links").at(f"[{number}]"), link, "no field for it")
-
-
-def widget_sections(page: Page, report: Report) -> list[Section]:
-    """A widget page (`experience: [...]`) or a block page (`sections[].content.items`)."""
-    blocks = [(page.meta.get("title") or "Experience", page.meta, "experience")]
-    for block in page.meta.get("sections") or []:
-        content = block.get("content") or {}
-        blocks.append((content.get("title") or block.get("block", ""), content, "items"))
-    sections = []
-    for title, holder, key in blocks:
-        entries = [
-            experience_entry(item, page.place(key).at(f"[{number}]"), report)
-            for number, item in enumerate(holder.get(key) or [])
-        ]
-        if entries := [entry for entry in entries if entry]:
-            sections.append(Section(str(title), "work", entries=entries))
-    rest_reported(page.meta, {"experience", "sections", "title"}, report, MACHINERY, page.place)
-    return sections
-
-
-def experience_entry(item: dict, where: Place, report: Report) -> Entry | None:
-    company = item.get("company") or item.get("organization") or item.get("awarder") or ""
-    if sample := samples.sample_of(company):
-        report.left_out(where, item, f"{sample}'s sample entry, all of it")
-        return None
-    for key in ("company_url", "company_logo", "certificate_url", "icon"):
-        if item.get(key):
-            report.left_out(where.at(key), item[key], "cvsite has no field for it")
-    description = item.get("description") or item.get("summary") or ""
-    return Entry(
-        institution=markup.to_plain(company, where.at("company"), report),
-        role=markup.to_plain(item.get("title") or "", where.at("title"), report),
-        dates=dates.date_range(
-            item.get("date_start") or item.get("date"), item.get("date_end"), where, report
-        ),
-        place=markup.to_plain(item.get("location") or "", where.at("location"), report),
-        bullets=description_bullets(description, where.at("description"), report),
-    )
-
-
-def description_bullets(text: str, where: Place, report: Report) -> list[str]:
-    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
-    if lines and all(re.match(r"^[*-]\s", line) for line in lines):
-        return [markup.to_myst(line[2:], where, report) for line in lines]
-    return [markup.to_myst(text, where, report)] if text else []
 
 
 def event_section(site: ImportedSite) -> Section | None:

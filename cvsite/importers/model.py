@@ -11,6 +11,29 @@ from pybtex.database import BibliographyData
 
 from cvsite.importers.report import Report
 
+# A section's kind by the words of its title, the first kind with one of them (its entries'
+# keys say more, where a source has them): for every importer and for `cvsite export`.
+KIND_WORDS = (
+    ("publications", ("publication", "paper", "preprint")),
+    ("education", ("education", "degree", "studies")),
+    ("volunteer", ("volunteer",)),
+    ("awards", ("award", "honor", "honour", "prize", "fellowship", "scholarship")),
+    ("skills", ("skill",)),
+    ("projects", ("project",)),
+    ("languages", ("language",)),
+    ("interests", ("interest",)),
+    ("work", ("experience", "work", "employment", "position", "appointment", "career")),
+)
+
+
+def kind_of_title(title: str) -> str:
+    """The kind of a section whose title has one of KIND_WORDS' stems ("" for none)."""
+    words = [word.strip(".,:;()&") for word in title.casefold().split()]
+    for kind, stems in KIND_WORDS:
+        if any(word.startswith(stem) for word in words for stem in stems):
+            return kind
+    return ""
+
 
 @dataclass
 class Entry:
