@@ -289,3 +289,15 @@ def test_the_navbar_holds_in_one_row_at_every_width(browser, academic):
             faults.append(f'{width}px: "More", though every section fits')
     context.close()
     assert faults == []
+
+
+def test_each_variant_s_link_stays_on_one_line_on_a_phone(browser, served_site):
+    """The line under the PDF button ("Also: One-page CV (PDF) · ...") wraps between the
+    links, never inside a title."""
+    context, page = open_page(browser, served_site + "index.html", viewport=PHONE)
+    lines = page.eval_on_selector_all(
+        ".cv-pdf-variants a",
+        "links => links.map(a => new Set([...a.getClientRects()].map(r => r.top)).size)",
+    )
+    context.close()
+    assert lines and lines == [1] * len(lines), lines
