@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cvsite.cli import main as new_site
+from cvsite.cli import scaffolding
+from cvsite.config.owner_values import name_problem
 from cvsite.importers import formats, site_writer
 from cvsite.importers.report import Report
 
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace) -> None:
     source, target = Path(args.source), Path(args.dir)
     if not source.exists():
         sys.exit(f"cvsite import: {source} does not exist; name a site folder or a file")
-    new_site.refuse_unless_empty(target, "import")
+    scaffolding.refuse_unless_empty(target, "import")
     try:
         reader = formats.reader(args.source_format) if args.source_format else None
         reader = reader or formats.recognise(source)
@@ -28,12 +29,12 @@ def run(args: argparse.Namespace) -> None:
     except formats.SourceError as error:
         sys.exit(f"cvsite import: {error}")
     owner = site.owner
-    if problem := new_site.check_name(owner.name):
+    if problem := name_problem(owner.name):
         sys.exit(
             f"cvsite import: the owner's name {problem.removeprefix('is ')} (read from "
             f"{source}); correct it there and import again. Nothing was written."
         )
-    values = new_site.placeholders(
+    values = scaffolding.placeholders(
         argparse.Namespace(
             name=owner.name,
             email=owner.email,
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> None:
         )
     )
     values |= site_writer.settings_values(site)
-    written, _ = new_site.write_new_site(
+    written, _ = scaffolding.write_new_site(
         target, values, args, "import", skip=site_writer.is_replaced
     )
     written += site_writer.write_content(site, target)

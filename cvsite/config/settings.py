@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from cvsite.config import bibtex_settings, profiles
+from cvsite.config.owner_values import homepage_problem
 from cvsite.errors import settings_error
 from cvsite.pdf.fonts import DEFAULT_FONTS
 from cvsite.pdf.pdf_cv import paper_size
@@ -242,8 +243,8 @@ def check(app: Sphinx, config: Config) -> None:
     if paper_size(config.cv_pdf_paper) is None:
         problems.append(f'cv_pdf_paper is {config.cv_pdf_paper!r}; set it to "a4" or "letter".')
     homepage = config.cv_homepage
-    if isinstance(homepage, str) and homepage and not homepage.startswith(("https://", "http://")):
-        problems.append(f"cv_homepage {homepage!r} is not a full URL; write https://{homepage}.")
+    if isinstance(homepage, str) and homepage and (problem := homepage_problem(homepage)):
+        problems.append(f"cv_homepage {problem}.")
     for name in ("cv_alumni_of", "cv_keywords"):  # texts that the site and the PDF print
         items = config[name] if isinstance(config[name], list) else []
         problems += [

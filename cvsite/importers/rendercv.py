@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from cvsite.cli.main import check_email, check_homepage
+from cvsite.config.owner_values import email_problem, homepage_problem
 from cvsite.importers import markup, profile_links, samples
 from cvsite.importers.formats import SourceError
 from cvsite.importers.model import ImportedSite
@@ -31,7 +31,7 @@ LOOKS_FOR = "a .yaml/.yml file with a top-level `cv` mapping (RenderCV's `*_CV.y
 # Top-level keys that only set RenderCV's PDF: v1's locale_catalog, v1.12-v2.3's
 # rendercv_settings, v2.4's settings.
 LAYOUT_KEYS = ("design", "locale", "locale_catalog", "rendercv_settings", "settings")
-CHECKS = {"email": check_email, "homepage": check_homepage}  # as `cvsite new` checks them
+CHECKS = {"email": email_problem, "homepage": homepage_problem}  # as `cvsite new` checks them
 LAYOUT_WHY = "RenderCV's own layout settings; cvsite has its own"
 # RenderCV's networks that are not kinds of cv_profiles: their address, from RenderCV's table.
 OTHER_NETWORKS = {
