@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -85,7 +86,7 @@ def make_sites(workdir: Path, bib_text: str) -> tuple[Site, Site]:
     shutil.copy2(REPO / "conf.py", ours.root / "conf.py")
     shutil.copytree(REPO / "docs", ours.docs, ignore=shutil.ignore_patterns("publications"))
     shutil.copy2(BASELINE_CONF, baseline.root / "conf.py")
-    copy_pages(REPO / "docs", baseline.docs)
+    copy_pages(REPO / "docs", baseline.docs, runpy.run_path(str(REPO / "conf.py")))
     return ours, baseline
 
 
