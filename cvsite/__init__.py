@@ -2,7 +2,7 @@
 
 from cvsite.own_warnings import install_if_asked
 
-# The one place of the version: pyproject.toml reads it, sites record it (cvsite/generator.py).
+# The one place of the version: pyproject.toml reads it, sites record it (cvsite/web/generator.py).
 __version__ = "0.1.0"
 install_if_asked()
 

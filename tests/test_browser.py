@@ -80,7 +80,7 @@ def test_axe_finds_no_violation_light_dark_desktop_phone(browser, served_site, n
     assert found == []
 
 
-# Font Awesome is not loaded (cvsite/icons.py draws the theme's icons as SVG): a shown pseudo-
+# Font Awesome is not loaded (cvsite/web/icons.py draws the theme's icons as SVG): a shown pseudo-
 # element that still asks for its font would be a missing-glyph box.
 ICON_FONT_GLYPHS = """() => [...document.querySelectorAll('body *')]
   .filter(el => el.getClientRects().length > 0)

@@ -1,4 +1,4 @@
-"""Light pages through public hooks (cvsite/page_weight.py, icons.py, templates/layout.html),
+"""Light pages through public hooks (cvsite/web/page_weight.py, icons.py, templates/cvsite-layout.html),
 and a clear build error wherever the theme no longer matches what they assume."""
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def test_each_page_is_described_as_its_front_matter_says(academic):
 
 
 def test_sitemaps_and_robots_txt(academic):
-    """sitemap.xml (cvsite/sitemap.py) lists the section pages, publications/sitemap.xml the
+    """sitemap.xml (cvsite/web/sitemap.py) lists the section pages, publications/sitemap.xml the
     paper pages; robots.txt names both."""
     site, base = academic.site, base_url(academic.sources)
     pages = [name for name in site_pages(site.html) if name != "search.html"]

@@ -7,7 +7,7 @@ each paper's page from it. The bodies are our docutils nodes, rendered by Sphinx
 as any page is. A page is written again only when its digest changes: its entry, the list that
 it links back to, the prototype (theme, navbar, settings) or our code. The digests live in the
 doctree folder, beside Sphinx's own state. When Sphinx starts writing documents, a forked
-process makes the pages meanwhile (cvsite/background.py); otherwise they are made when the
+process makes the pages meanwhile (cvsite/speed/background.py); otherwise they are made when the
 documents are written (html-collect-pages).
 
 `{selected-publications}` lists the entries marked `selected = {true}`, in the same style.
