@@ -117,3 +117,35 @@ def test_an_entry_on_no_page_is_reported_in_a_file_of_another_encoding(make_app,
     kwargs["warning"] = warning = io.StringIO()
     make_app(*args, **kwargs).build()
     assert f"{refs}:16: WARNING: lovelace1845: this @misc entry is on no page" in warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="settings", srcdir="key-prefix")
+def test_a_bibliography_with_a_key_prefix_lists_its_entries(make_app, app_params):
+    # sphinxcontrib-bibtex's :keyprefix: gives each citation a key with the prefix; the entry
+    # is still the one of refs.bib, so it is on a page (no "on no page" warning).
+    index = app_params.kwargs["srcdir"] / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        .replace(":::{publication-list} peer-reviewed\n:::\n", "")
+        .replace(":::{bibliography}\n:::", ":::{bibliography}\n:keyprefix: a-\n:::")
+        .replace("Cited: {cite:p}`notes1843`", "Cited: {cite:p}`a-notes1843`"),
+        encoding="utf-8",
+    )
+    app = built(make_app, app_params)
+    text = " ".join(page(app).get_text().split())
+    assert "Ada Lovelace. Notes on the analytical engine. Scientific Memoirs, 1843." in text
+
+
+@pytest.mark.sphinx("html", testroot="settings", srcdir="bare-urls")
+def test_a_link_written_as_its_address_keeps_its_text(make_app, app_params):
+    # pydata-sphinx-theme shortens github.com links whose text is the address (a bare
+    # https://github.com/ to no text at all); a CV shows links as written.
+    index = app_params.kwargs["srcdir"] / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\nCode: <https://github.com/> and <https://github.com/ada/engine>.\n",
+        encoding="utf-8",
+    )
+    links = {a["href"]: a.get_text() for a in page(built(make_app, app_params)).find_all("a")}
+    assert links["https://github.com/"] == "https://github.com/"
+    assert links["https://github.com/ada/engine"] == "https://github.com/ada/engine"

@@ -1,5 +1,6 @@
-"""Light pages through public hooks (cvsite/web/page_weight.py, icons.py, templates/cvsite-layout.html),
-and a clear build error wherever the theme no longer matches what they assume."""
+"""Light pages through public hooks (cvsite/web/page_weight.py, icons.py,
+templates/cvsite-layout.html), and a clear build error wherever the theme no longer matches
+what they assume."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""sitemap.xml (cvsite/web/sitemap.py): every page, with sphinx-sitemap's settings, after any build."""
+"""sitemap.xml (cvsite/web/sitemap.py): every page, with sphinx-sitemap's settings, after any
+build."""
 
 from __future__ import annotations
 

@@ -74,7 +74,7 @@ def list_pages(app: Sphinx) -> dict[str, str]:
     """BibTeX key -> the page of the first list that shows it."""
     pages: dict[str, str] = {}
     for citation in cite_domain(app.env).citations:
-        pages.setdefault(citation.key, citation.bibliography_key.docname)
+        pages.setdefault(citation.entry.key, citation.bibliography_key.docname)
     return pages
 
 

@@ -154,7 +154,8 @@ def visit_passthrough(self, node: publication_list) -> None:
 def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     """Every entry of the .bib files is shown on some page: nothing is dropped silently."""
     domain = cite_domain(env)
-    shown = {citation.key for citation in domain.citations}
+    # citation.key carries a bibliography's :keyprefix:; the entry's key is refs.bib's.
+    shown = {citation.entry.key for citation in domain.citations}
     if shown.issuperset(domain.bibdata.data.entries):
         return  # the usual case
     for record in records_of(domain.bibdata.data.entries.values()):

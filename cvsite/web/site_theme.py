@@ -63,6 +63,9 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.html_theme_options = options = dict(config.html_theme_options)
     options.setdefault("navigation_with_keys", False)
+    # Links keep the text they were given: the theme shortens github.com and gitlab.com ones
+    # (a bare "https://github.com/" to no text at all).
+    options.setdefault("shorten_urls", False)
     options.setdefault("icon_links", contact_icon_links(config))
     options.setdefault("navbar_align", "left")
     # The search is an icon, not a wide field; "persistent": in the phone's header too.
