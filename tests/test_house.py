@@ -137,3 +137,15 @@ def test_only_the_command_line_ends_the_process():
                 f"{name}:{node.lineno}" for node in ast.walk(statement) if ends_the_process(node)
             ]
     assert not stops
+
+
+def test_the_publication_model_imports_no_other_package():
+    """Every consumer reads the record; the record reads nothing of its consumers."""
+    uses = {
+        f"{name} imports {target}"
+        for name, (_, tree) in modules().items()
+        if name.startswith("cvsite.publications")
+        for target in imported(name, tree, False)
+        if target.count(".") > 1 and not target.startswith("cvsite.publications")
+    }
+    assert not uses
