@@ -33,7 +33,18 @@ EXPECTED = {
     "names-separated-by-commas.bib": [
         (2, "smith2020", "author name 'Smith, Jane, Doe, John' has more than two commas")
     ],
-}
+    "key-with-space.bib": [
+        (1, None, "@article has the key 'smith 2020', which holds a space, and a BibTeX key "
+         "cannot (BibTeX and pybtex would misread the entry); write it without, as in "
+         "@article{smith_2020, ...")
+    ],
+    "unclosed-quote.bib": [
+        (3, "smith2020", "a '\"' is never closed; add the closing '\"' where the value of "
+         "'title' ends, or write it in braces, title = {...}")
+    ],
+    # pybtex stops at it (a syntax error naming no file); @string gets no normalised copy.
+    "string-literal-brace.bib": [(1, None, "@string holds \\}, which BibTeX and pybtex count")],
+}  # fmt: skip
 
 # Files that build, every entry shown -> every note expected, as (line, key, part of it).
 # An empty list: nothing to report (the file is as its tool writes it).
@@ -157,7 +168,45 @@ REPORTED = {
         )
     ],
     "doubled-equals.bib": [(3, "smith2020", "'title' has an extra '=': read as one")],
-}
+    # LaTeX's \} and \{ without their pair: pybtex would stop with a syntax error; a pair
+    # (\{x\}) is read as BibTeX reads it, with no note.
+    "literal-brace.bib": [
+        (3, "smith2020", "title holds \\}, which BibTeX and pybtex count as a brace that here "
+         "has no pair (BibTeX would misread the entry, pybtex stop at it): read as the "
+         "character, as meant; write \\textbraceright{} for it"),
+        (10, "smith2021", "title holds \\{, which BibTeX"),
+        (19, "smith2022", "note holds \\}, which BibTeX"),
+    ],
+    "entry-without-fields.bib": [
+        (1, "smith2020", "@misc has no fields: shown with its key, 'smith2020', as the text "
+         "that links to its page"),
+        (3, "smith2021", "@misc has no fields: shown with its key, 'smith2021'"),
+    ],
+    "impossible-date.bib": [
+        (5, "smith2020", "date '2020-13-45' has no month 13: read as 2020, without it; write "
+         "the date meant as YYYY-MM-DD"),
+        (12, "smith2021", "date '2021-05-45' has no day 45: read as 2021-05, without it"),
+    ],
+    "pages-without-page.bib": [
+        (5, "smith2020", "pages '--' holds no page number: no pages shown; write pages = "
+         "{12--34}, or delete it")
+    ],
+    "author-without-name.bib": [
+        (2, "smith2020", "author holds no name, only 'and' or empty braces: shown without "
+         "authors; write the names between the 'and's, or delete author"),
+        (9, "smith2021", "author holds no name, only 'and' or empty braces"),
+    ],
+    "title-latex-command.bib": [
+        (3, "smith2020", "title = {\\relax} is only a LaTeX command, which the site cannot "
+         "expand: shown as written, '\\relax'")
+    ],
+    # The order of the lists' rule (rules.sort_year): five digits are no year.
+    "year-five-digits.bib": [
+        (5, "smith2020", "year '20201' is not a year: shown as written, sorted last"),
+        (11, "smith2023", "year 'n.d.' is not a year: shown as written, sorted as 2023, the "
+         "year of its arXiv identifier"),
+    ],
+}  # fmt: skip
 
 
 def test_every_corpus_file_is_pinned():
@@ -284,8 +333,8 @@ def test_reported_file_builds_with_every_entry_and_its_notes(name, tmp_path):
     titles = shown_titles(result.html)
     assert len(titles) == len(entries) == entries_written(REPORTS / name)
     # An entry without a title is shown with its key.
-    written = [latex_to_plain(e.fields["title"].value) if "title" in e.fields else e.key
-               for e in entries]  # fmt: skip
+    written = [" ".join(latex_to_plain(e.fields["title"].value).split())
+               if "title" in e.fields else e.key for e in entries]  # fmt: skip
     assert sorted(titles) == sorted(written)
     # Each entry has its own paper page.
     pages = list((result.html / "publications").glob("*.html"))
@@ -438,3 +487,43 @@ def test_make_check_reads_the_bib_files_and_encoding_that_conf_py_names(
     monkeypatch.chdir(tmp_path)
     assert bib_check.main([]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 entry, 0 problems, 0 notes in papers.bib"
+
+
+def test_make_check_reads_the_files_the_build_reads(tmp_path, monkeypatch):
+    """bibtex_bibfiles may name a Path, or an absolute one, as sphinxcontrib-bibtex allows:
+    make check reads those files, not refs.bib beside conf.py."""
+    (tmp_path / "bib").mkdir()
+    shutil.copy2(REPORTS / "duplicate-field.bib", tmp_path / "bib" / "pubs.bib")
+    shutil.copy2(REPORTS / "missing-title.bib", tmp_path / "other.bib")
+    shutil.copy2(REPO / "refs.bib", tmp_path / "refs.bib")
+    (tmp_path / "conf.py").write_text(
+        "from pathlib import Path\n"
+        f'bibtex_bibfiles = [Path("bib/pubs.bib"), Path({str(tmp_path / "other.bib")!r})]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = check_in_process()
+    assert f"in bib/pubs.bib, {tmp_path / 'other.bib'}" in result.stdout, result.stdout
+    assert "bib/pubs.bib:4: NOTE: smith2020: field 'title' is given twice" in result.stdout
+    assert f"{tmp_path / 'other.bib'}:1: NOTE: smith2020: @misc has no 'title'" in result.stdout
+
+
+def test_literal_braces_are_shown_and_pybtex_reads_a_copy(tmp_path):
+    """`\\}` without its pair stopped the build inside sphinxcontrib-bibtex (a syntax error
+    naming no file): the site shows the brace, from a copy pybtex can read."""
+    assert build(REPORTS / "literal-brace.bib", tmp_path).returncode == 0
+    assert sorted(shown_titles(tmp_path / "html")) == [
+        "A Set {x} in Braces", "The { Symbol", "The } Symbol",
+    ]  # fmt: skip
+    copy = (tmp_path / "doctrees" / "cvsite-bib" / "0-refs.bib").read_text("utf-8")
+    assert "title   = {The \\textbraceright{} Symbol}" in copy
+    assert "title   = {A Set \\{x\\} in Braces}" in copy  # a pair, as written
+
+
+def test_an_empty_page_range_shows_no_pages(tmp_path):
+    assert build(REPORTS / "pages-without-page.bib", tmp_path).returncode == 0
+    page = BeautifulSoup(
+        (tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    [item] = page.select("li[id]")
+    assert text_of(item.p) == "A Title Jane Smith. Journal of Tests 2020."

@@ -14,6 +14,7 @@ from cvsite.publications.latex_text import (
     LATEX_MARKUP,
     LATEX_SPECIAL,
     latex_to_plain,
+    rich_text_from_latex,
     text_from_latex,
 )
 
@@ -54,3 +55,20 @@ def test_plain_text_of_every_value_is_what_pybtex_gives():
     unchanged = [value for value in values if not LATEX_MARKUP.search(value)]
     assert len(unchanged) > 100  # the shortest way is taken, and checked
     assert [latex_to_plain(v) for v in values] == [str(Text.from_latex(v)) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("latex", "shown"),
+    [
+        ("The \\} Symbol", "The } Symbol"), ("The \\textbraceright{} Symbol", "The } Symbol"),
+        ("The \\textbraceleft{} Symbol", "The { Symbol"), ("A Set \\{x\\}", "A Set {x}"),
+        ("\\emph{\\{x\\}} y", "{x} y"), ("\\textbraceleft\\textbraceright", "{}"),
+        ("a \\textbraceleftx", "a \\textbraceleftx "), ("a\\\\{b}", "a\\\\b"),
+    ],
+)  # fmt: skip
+def test_literal_braces_are_shown_as_braces(latex, shown):
+    """LaTeX's literal braces, which pybtex's parser takes for groups and latexcodec leaves as
+    written (`\\textbraceright{}`: what the normalised copy writes for an unpaired `\\}`)."""
+    assert str(rich_text_from_latex(latex)) == shown  # the site's and the PDF's
+    if "\\emph" not in latex:  # no styling: the plain text of names and the like too
+        assert latex_to_plain(latex) == shown

@@ -182,3 +182,23 @@ def test_a_character_in_no_font_names_the_entry_the_character_and_the_package(tm
         assert "install the Debian package fonts-noto-core" in author
         assert "add 'Noto Serif Khmer' to cv_pdf_fonts in conf.py" in author
     assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_character_is_found_in_the_builds_bib_files_and_any_page(tmp_path):
+    """make pdf's message names where a character is written: in the .bib files conf.py names
+    (a Path too, in bibtex_encoding), and on a page not in UTF-8 without stopping at it."""
+    (tmp_path / "conf.py").write_text(
+        'from pathlib import Path\nbibtex_bibfiles = [Path("bib/pubs.bib")]\n'
+        'bibtex_encoding = "latin-1"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "bib" / "pubs.bib").write_bytes(
+        "@misc{smith2020,\n  title = {Caf\u00e9 \u00a4},\n}\n".encode("latin-1")
+    )
+    (tmp_path / "refs.bib").write_text("@misc{other,\n  title = {\u00a4},\n}\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_bytes("# Caf\u00e9\n\n\u00a4\n".encode("latin-1"))
+    places = fonts.places_of("\u00a4", tmp_path)
+    assert [what for _, what in places] == ["smith2020: title"]
+    assert places[0][0].endswith("bib/pubs.bib:2")

@@ -65,6 +65,8 @@ def test_shown_year(year, date, shown):
         ("2020a", None, 2020), ("ca. 1843", None, 1843), ("", "2303.04947", 2023),
         ("", "2303.04947v2", 2023), ("", "hep-th/9901001", 1999), ("", "math/0211159", 2002),
         ("", None, 0), ("n.d.", None, 0), ("2019", "2303.04947", 2019),
+        # five digits or more are no year (a typo of one): last, as make check says
+        ("20201", None, 0), ("99999999999999999999", None, 0), ("n.d.", "2303.04947", 2023),
     ],
 )  # fmt: skip
 def test_sort_year(shown, arxiv, sort_year):
@@ -205,7 +207,7 @@ def test_venue(fields, venue):
         ("12--34", "pp.\u00a012\u201334"), ("12-34", "pp.\u00a012\u201334"),
         ("180 \u2013 191", "pp.\u00a0180\u2013191"), ("5\u20149", "pp.\u00a05\u20139"),
         ("1--4, 7", "pp.\u00a01\u20134, 7"), ("7", "p.\u00a07"), ("{e1234}", "p.\u00a0e1234"),
-        (" ", ""), ("", ""),
+        (" ", ""), ("", ""), ("--", ""), ("{-}", ""),
     ],
 )  # fmt: skip
 def test_pages(pages, shown):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from cvsite.publications import bib_check
 from cvsite.publications.bib_mends import PRIVATE_USE
+from cvsite.publications.owner_notes import read_conf
 
 # Debian's FreeSerif (fonts-freefont-otf, Sphinx's default for xelatex) has Latin, Greek,
 # Cyrillic, Hebrew, Arabic, Devanagari, Thai and more; WenQuanYi Zen Hei (fonts-wqy-zenhei,
@@ -221,8 +222,11 @@ def shown_path(path: Path) -> str:
 def places_of(char: str, repo: Path) -> list[tuple[str, str]]:
     """Where `char` is written, as (file:line, what): a BibTeX entry's field, a page, conf.py."""
     places = []
-    for bib in sorted(repo.glob("*.bib")):
-        entries, _ = bib_check.read(bib)
+    # The build's .bib files, read in its encoding (conf.py's bibtex_bibfiles, bibtex_encoding).
+    config, _ = read_conf(repo)
+    bib_files, encoding = bib_check.bib_files_of(config, repo)
+    for bib in bib_files:
+        entries, _ = bib_check.read(bib, encoding)
         for entry in entries:
             for field in entry.fields.values():
                 if char in field.value:
@@ -230,7 +234,9 @@ def places_of(char: str, repo: Path) -> list[tuple[str, str]]:
     pages = sorted(p for p in (repo / "docs").rglob("*") if p.suffix in (".md", ".rst"))
     for page in [*pages, repo / "conf.py"]:
         if page.is_file():
-            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            # A page not in UTF-8 failed the build on its own; its other lines are still read.
+            text = page.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), 1):
                 if char in line:
                     places.append((f"{shown_path(page)}:{number}", "the text"))
     return places

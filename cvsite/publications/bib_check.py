@@ -173,9 +173,16 @@ RECORD_FILE = "cvsite-bib-check.json"
 given_files: weakref.WeakKeyDictionary[Sphinx, list[Path]] = weakref.WeakKeyDictionary()
 
 
+def bib_paths(folder: Path | str, bibfiles: list) -> list[Path]:
+    """The files `bibtex_bibfiles` names, found as sphinxcontrib-bibtex finds them: each a str
+    or a path (config/bibtex_settings.py checks that), relative to conf.py's folder, or
+    absolute. The build, `make check` and `make pdf` find them by this one rule."""
+    return [Path(folder, os.fspath(name)) for name in bibfiles]
+
+
 def source_files(app: Sphinx) -> list[Path]:
     """The .bib files as the site names them (for messages at their lines), not the copies."""
-    return given_files.get(app) or [Path(app.confdir, name) for name in app.config.bibtex_bibfiles]
+    return given_files.get(app) or bib_paths(app.confdir, app.config.bibtex_bibfiles)
 
 
 def check_for_build(app, config) -> None:
@@ -189,7 +196,7 @@ def check_for_build(app, config) -> None:
     if config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex says that the setting is missing
     given = [os.fspath(name) for name in config.bibtex_bibfiles]  # str or absolute Path
-    paths = [Path(app.confdir, name) for name in given]
+    paths = bib_paths(app.confdir, given)
     given_files[app] = paths
     strict = bool(config.cv_bib_strict)
     # The files and these rules as last checked: a build that changed neither reads nothing.
@@ -290,18 +297,22 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def bib_files_of(config: Config | None) -> tuple[list[Path], str]:
-    """The .bib files and encoding conf.py names (paths relative to its folder, where `make
-    check` runs): by default cvsite's refs.bib and sphinxcontrib-bibtex's UTF-8."""
+def bib_files_of(config: Config | None, folder: Path = Path()) -> tuple[list[Path], str]:
+    """The .bib files and encoding conf.py (in `folder`; by default the one `make check` runs
+    in) names, found as the build finds them (bib_paths): by default cvsite's refs.bib and
+    sphinxcontrib-bibtex's UTF-8."""
     if config is None:
-        return [Path("refs.bib")], "utf-8-sig"
+        return [folder / "refs.bib"], "utf-8-sig"
     config.add("bibtex_bibfiles", ["refs.bib"], "env", ())
     config.add("bibtex_encoding", "utf-8-sig", "env", ())
     files, encoding = config.bibtex_bibfiles, config.bibtex_encoding
-    paths = (
-        [Path(name) for name in files if isinstance(name, str)] if isinstance(files, list) else []
+    named = (
+        [name for name in files if isinstance(name, (str, os.PathLike))]
+        if isinstance(files, (list, tuple))
+        else []
     )
-    return paths or [Path("refs.bib")], encoding if isinstance(encoding, str) else "utf-8-sig"
+    paths = bib_paths(folder, named) or [folder / "refs.bib"]
+    return paths, encoding if isinstance(encoding, str) else "utf-8-sig"
 
 
 def main(argv: list[str]) -> int:

@@ -16,6 +16,11 @@ FIELD_START = re.compile(r"[A-Za-z_][\w\-]*\s*=")  # `author =`: what follows a 
 STRAY_CLOSER_FOLLOWED_BY_FIELD = re.compile(r"[ \t]*,?(\s*)([A-Za-z_][\w\-]*)\s*=")
 # `@article{` or `@misc (`: the start of an entry (at the start of a line, see starts_entry).
 ENTRY_START = re.compile(r"@[A-Za-z]+\s*[{(]")
+RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
+# A backslash and the character it escapes: `\}` (a literal brace to LaTeX), `\\` (a line
+# break, so a brace after it is a real one).
+ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+LITERAL_BRACE = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
 SPACES_AND_COMMENTS = re.compile(r"(?:\s*%[^\n]*)*\s*")
 # Unicode's Private Use Areas: code points that mean something only to the program that wrote
 # them (an exporter's symbol font), so no font of the PDF has them.
@@ -23,6 +28,19 @@ PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 PRIVATE_USE_CHARACTER = re.compile(
     "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in PRIVATE_USE) + "]"
 )
+
+
+def unpaired_escapes(text: str, start: int, end: int) -> list[re.Match]:
+    """The `\\{` and `\\}` in text[start:end] when, counted as braces (as BibTeX and pybtex
+    count them), the braces there do not pair up; [] when they do."""
+    depth = 0
+    for brace in re.finditer(r"[{}]", text[start:end]):
+        depth += 1 if brace.group() == "{" else -1
+        if depth < 0:
+            break
+    if depth == 0:
+        return []
+    return [found for found in ESCAPED.finditer(text, start, end) if found.group(1) in "{}"]
 
 
 class Mends:
@@ -222,3 +240,24 @@ class Mends:
                 entry.key,
                 found.start(),
             )
+
+    def literal_braces(self, entry: BibEntry, name: str, start: int, end: int) -> None:
+        """`title = {The \\} symbol}`: LaTeX's literal brace, which BibTeX and pybtex count as a
+        brace all the same, so that, without its pair, they end the value early or run it on
+        (pybtex stops with a syntax error). Read as meant, the character; the normalised copy
+        writes \\textbraceright{} (latex_text shows it as the brace). Pairs (`\\{x\\}`) count
+        as BibTeX counts them and are left as written."""
+        escaped = unpaired_escapes(self.text, start, end)
+        if not escaped or RUNS_ON.search(self.text, start, end):  # an error: bib_syntax's
+            return
+        for found in escaped:
+            entry.edits.append((found.start(), found.end(), LITERAL_BRACE[found.group(1)]))
+        written = " and ".join(sorted({f"\\{found.group(1)}" for found in escaped}))
+        commands = " and ".join(sorted({LITERAL_BRACE[found.group(1)] for found in escaped}))
+        self.note(
+            f"{name} holds {written}, which BibTeX and pybtex count as a brace that here has no "
+            "pair (BibTeX would misread the entry, pybtex stop at it): read as the character, "
+            f"as meant; write {commands} for it",
+            entry.key,
+            escaped[0].start(),
+        )

@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from cvsite.publications.bib_mends import FIELD_START, NAME, Mends
+from cvsite.publications.bib_mends import (
+    FIELD_START,
+    LITERAL_BRACE,
+    NAME,
+    RUNS_ON,
+    Mends,
+    unpaired_escapes,
+)
 from cvsite.publications.fields import MONTHS
 from cvsite.publications.written_entries import BibEntry, BibField, Problem, shorten
 
@@ -25,7 +32,6 @@ AT_OR_COMMENT = re.compile(r"%[^\n]*|@")
 # Keys hold anything BibTeX accepts (DOIs, URLs, ':', '&', non-ASCII) but space, ',' and braces.
 KEYS = {"{": re.compile(r"[^\s,{}]+"), "(": re.compile(r"[^\s,{}()]+")}
 KEY_AND_COMMA = re.compile(r"[^\s,{}()]+\s*,")
-RUNS_ON = re.compile(r"\n\s*[A-Za-z_][\w\-]*\s*=")  # a value that holds the next field
 WORD = re.compile(r"[\w\-:.+/]+")
 # The rest of a field name with spaces in it, up to its '=': `funding_text 1 =`.
 SPACED_NAME_END = re.compile(r"(?:[ \t]+[\w\-]+)+[ \t]*=")
@@ -121,19 +127,10 @@ class BibReader(Mends):
             )
             return
         closer = "}" if self.peek() == "{" else ")"
-        opener = self.peek()
+        opener, opening = self.peek(), self.pos
         self.pos += 1
         if kind in ("comment", "preamble", "string"):
-            body = self.pos
-            self.skip_balanced(closer, at)
-            if kind == "string":
-                name = re.match(r"\s*([^\s=#{}\",]+)\s*=", self.text[body : self.pos])
-                if name:
-                    self.macros.add(name.group(1).lower())
-            # pybtex reads on inside an @comment, and would take an '@' there for an entry.
-            self.pybtex_misreads |= kind == "comment" and "@" in self.text[body : self.pos]
-            if kind != "comment":
-                self.items.append((at, self.pos, None))
+            self.read_command(kind, at, closer)
             return
         self.skip_space()
         key_match = KEYS[opener].match(self.text, self.pos)
@@ -142,11 +139,18 @@ class BibReader(Mends):
             self.pos = key_match.end()
         self.skip_space()
         comma_missing = bool(key) and self.peek() != "," and FIELD_START.match(self.text, self.pos)
-        if not key_match or not key or (self.peek() != "," and not comma_missing):
-            self.problem(f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ...", pos=at)
+        no_fields = bool(key) and self.peek() == closer  # `@misc{lonely}`: read, noted
+        if not key_match or not key or (self.peek() != "," and not comma_missing and not no_fields):
+            self.problem(self.key_problem(kind, opening + 1), pos=at)
+            self.pos = opening + 1
             self.skip_balanced(closer, at)
             return
         entry = BibEntry(kind, key, self.line(at), key_span=key_match.span())
+        if no_fields:
+            self.pos += 1
+            self.entries.append(entry)
+            self.items.append((at, self.pos, entry))
+            return
         if comma_missing:
             # pybtex reads the key and the fields all the same; BibTeX stops at the entry.
             entry.edits.append((key_match.end(), key_match.end(), ","))
@@ -161,6 +165,43 @@ class BibReader(Mends):
         self.entries.append(entry)
         self.read_fields(entry, closer)
         self.items.append((at, self.pos, entry))
+
+    def read_command(self, kind: str, at: int, closer: str) -> None:
+        """@comment, @preamble or @string, past its opening brace: skipped to its end, an
+        @string's name kept (the fields after it may use it)."""
+        body = self.pos
+        self.skip_balanced(closer, at)
+        escaped = [] if kind == "comment" else unpaired_escapes(self.text, body, self.pos - 1)
+        if escaped:  # pybtex reads no @comment as BibTeX does, so it is spared
+            self.problem(
+                f"@{kind} holds \\{escaped[0].group(1)}, which BibTeX and pybtex count as a "
+                "brace that here has no pair (pybtex would stop at it); write "
+                f"{LITERAL_BRACE[escaped[0].group(1)]} for it",
+                pos=escaped[0].start(),
+            )
+        if kind == "string":
+            name = re.match(r"\s*([^\s=#{}\",]+)\s*=", self.text[body : self.pos])
+            if name:
+                self.macros.add(name.group(1).lower())
+        # pybtex reads on inside an @comment, and would take an '@' there for an entry.
+        self.pybtex_misreads |= kind == "comment" and "@" in self.text[body : self.pos]
+        if kind != "comment":
+            self.items.append((at, self.pos, None))
+
+    def key_problem(self, kind: str, start: int) -> str:
+        """What is wrong with the key after `@kind{`: a space or a brace in it, or none."""
+        written = re.match(r"\s*([^,\n=]*?)\s*,", self.text[start:])
+        key = written.group(1) if written else ""
+        holds = (
+            "a space" if re.search(r"\s", key) else "a brace" if re.search(r"[{}()]", key) else ""
+        )
+        if not holds:
+            return f"@{kind} needs a key and a comma, as in @{kind}{{smith2024, ..."
+        meant = re.sub(r"\s+", "_", re.sub(r"[{}()]", "", key))
+        return (
+            f"@{kind} has the key {key!r}, which holds {holds}, and a BibTeX key cannot (BibTeX "
+            f"and pybtex would misread the entry); write it without, as in @{kind}{{{meant}, ..."
+        )
 
     def read_fields(self, entry: BibEntry, closer: str) -> None:
         while True:
@@ -212,9 +253,11 @@ class BibReader(Mends):
             return False
         if "\n" in value and RUNS_ON.search(value):
             entry.broken = True
+            # `{Ends in \}`: a backslash before the closing brace makes it a literal one.
+            escaped = " (its '\\}' is a literal brace, not the end)" if "\\}" in value else ""
             self.problem(
                 f"the value of '{name}' runs on into the fields after it: a '{{' in it is "
-                "never closed; add the missing '}'",
+                f"never closed{escaped}; add the missing '}}'",
                 entry.key,
                 start,
             )
@@ -268,6 +311,7 @@ class BibReader(Mends):
         parts.append(self.text[start:end])
         spans.append((start, end))
         self.drop_private_use(entry, name, start, end)
+        self.literal_braces(entry, name, start, end)
         self.pos = end + 1
 
     def read_value(self, entry: BibEntry, name: str) -> tuple[str | None, tuple | None]:
@@ -287,10 +331,18 @@ class BibReader(Mends):
                 end = self.pos + 1
                 depth = 0
                 while end < len(self.text) and not (self.text[end] == '"' and depth == 0):
+                    if self.text[end] == "\\" and self.text[end + 1 : end + 2] in "{}\\":
+                        end += 2  # \\{ and \\}: literal braces, as balanced_end reads them
+                        continue
                     depth += {"{": 1, "}": -1}.get(self.text[end], 0)
                     end += 1
                 if end >= len(self.text):
-                    self.problem("a '\"' is never closed", entry.key, self.pos)
+                    self.problem(
+                        f"a '\"' is never closed; add the closing '\"' where the value of "
+                        f"'{name}' ends, or write it in braces, {name} = {{...}}",
+                        entry.key,
+                        self.pos,
+                    )
                     self.pos = len(self.text)
                     return None, None
                 self.take_part(entry, name, parts, spans, end)
@@ -310,7 +362,9 @@ class BibReader(Mends):
             self.pos += 1
 
     def balanced_end(self, start: int, opener: str, closer: str) -> int:
-        """The index of the closer that matches the opener at `start`; \\{ and \\} don't count."""
+        """The index of the closer that matches the opener at `start`; \\{ and \\} don't count
+        (the author's literal braces: where BibTeX, which counts them, would read the value
+        otherwise, Mends.literal_braces notes it and mends the copy)."""
         depth, index = 0, start
         special = BRACKETS[opener]  # jumps to the next character that matters
         while found := special.search(self.text, index):

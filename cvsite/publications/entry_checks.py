@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from pathlib import Path
 
+from cvsite.publications.date_checks import Note, check_date, check_month, check_pages, check_year
 from cvsite.publications.fields import (
     KNOWN_FIELDS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
     RENDERED_FIELDS,
     REQUIRED_FIELDS,
 )
@@ -19,10 +17,6 @@ from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.owner_names import written_name
 from cvsite.publications.record import written_name_key, written_person
 from cvsite.publications.rules import (
-    FOUR_DIGITS,
-    is_pending,
-    month_number,
-    read_date,
     read_selected,
     split_names,
 )
@@ -39,13 +33,6 @@ def top_level_commas(name: str) -> int:
     return commas
 
 
-# biblatex's date: ISO 8601, with a time (Zotero writes 2030-10-04T00:00:00), or a range of
-# two (2027/2028, 2020-05/2020-07, open at one end).
-ISO_DATE = r"\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)?)?)?)?"
-BIBLATEX_DATE = re.compile(rf"{ISO_DATE}(?:/(?:{ISO_DATE}|\.\.)?)?|(?:\.\.)?/{ISO_DATE}")
-ONE_MONTH = re.compile(
-    r"(?P<word>[a-z]+)\.?(?:\s+\d{1,2})?|(?P<number>\d{1,2})|\d{1,2}\s+(?P<after>[a-z]+)\.?"
-)
 LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 # biblatex's extended name format: `family=Hoek, given=Pieter, prefix=van den, useprefix=true`.
 EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
@@ -100,23 +87,6 @@ def comma_for_initials_last(name: str) -> str | None:
     return f"{' '.join(words[:-initials])}, {' '.join(words[-initials:])}"
 
 
-def month_is_readable(value: str) -> bool:
-    """`4`, `04`, `apr`, `Apr.`, `April`, `{apr}`, and a day with it (`OCT 26`, `26 Oct`, as Web
-    of Science writes): one month, read as meant (rules.month_number reads it)."""
-    words = value.replace("{", "").replace("}", "").strip().lower()
-    one = ONE_MONTH.fullmatch(words)
-    if not one:
-        return False
-    word, number = one.group("word") or one.group("after"), one.group("number")
-    return word in MONTHS if word else 1 <= int(number) <= 12
-
-
-def first_month(value: str) -> str | None:
-    """The month that the site reads (rules.month_number), as BibTeX's macro: `jan`."""
-    number = month_number(value)
-    return MONTH_ABBREVIATIONS[int(number) - 1] if number else None
-
-
 def plausible_slip(name: str, entry: BibEntry) -> str | None:
     """The field an unknown field name is a typo of, if that field is missing and the name is
     no field of its own: `opt...` (bibtex-mode's disabled field) or one that wraps a known
@@ -129,13 +99,16 @@ def plausible_slip(name: str, entry: BibEntry) -> str | None:
     return close[0] if close and close[0] not in entry.fields else None
 
 
-# Each check below takes the entry and `note(line, message)`, which records a note (the build
-# goes on); `check_entry` runs them in a fixed order, the order the notes are reported in.
-Note = Callable[[int, str], None]
-
-
 def check_required_fields(entry: BibEntry, note: Note) -> None:
     """The fields its type needs (fields.REQUIRED_FIELDS); without a title it is still shown."""
+    if not entry.fields and not entry.broken:  # `@misc{lonely}`: one note, not one a field
+        note(
+            entry.line,
+            f"@{entry.type} has no fields: shown with its key, {entry.key!r}, as the text that "
+            "links to its page (BibTeX prints an empty entry, with warnings); add its fields, "
+            f"as in @{entry.type}{{{entry.key}, title = {{...}}, year = {{...}}}}",
+        )
+        return
     required = () if entry.broken else REQUIRED_FIELDS.get(entry.type, ("title",))
     for requirement in required:
         options = requirement.split("|")
@@ -157,60 +130,6 @@ def check_required_fields(entry: BibEntry, note: Note) -> None:
         )
 
 
-def check_year(entry: BibEntry, note: Note) -> None:
-    """A year that is four digits or pending (`In press`); anything else is sorted by guess."""
-    year = entry.fields.get("year")
-    written = year.value.replace("{", "").replace("}", "").strip() if year else ""
-    if year and written and not re.fullmatch(r"\d{4}", written) and not is_pending(written):
-        digits = FOUR_DIGITS.search(written)
-        sorted_as = f"sorted as {digits.group(0)}" if digits else "sorted last"
-        fix = f"year = {{{digits.group(0)}}}" if digits else "year = {2023} or {In press}"
-        note(
-            year.line,
-            f"year {year.value!r} is not a year: shown as written, {sorted_as}; write {fix}",
-        )
-
-
-def check_date(entry: BibEntry, note: Note) -> None:
-    """biblatex's date: ISO 8601 or a range; a loose `2020/5/3` is read as meant."""
-    date = entry.fields.get("date")
-    written = date.value.strip() if date else ""
-    if date and written and not BIBLATEX_DATE.fullmatch(written):
-        loose = re.fullmatch(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", written)
-        if loose:
-            meant = "-".join(read_date(written))
-            note(date.line, f"date {written!r} read as {meant}; write date = {{{meant}}}")
-        else:
-            note(
-                date.line,
-                f"date {written!r} is not YYYY, YYYY-MM or YYYY-MM-DD: its year is "
-                "the first four digits in it, if any; write date = {2020-05}",
-            )
-
-
-def check_month(entry: BibEntry, note: Note) -> None:
-    """One month, as a number, a macro or a name; a range is read as its first month."""
-    month = entry.fields.get("month")
-    if month is None:
-        return
-    written = month.value.replace("{", "").replace("}", "").strip()
-    if not written:
-        note(month.line, "month is empty: ignored; delete it or write month = apr")
-    elif not month_is_readable(written):
-        first = first_month(written)
-        if first:
-            note(
-                month.line,
-                f"month {month.value!r} is not one month (a range, or days with it): read as "
-                f"{first}; write month = {first}",
-            )
-        else:
-            note(
-                month.line,
-                f"month {month.value!r} is not a month: ignored; write month = jan ... dec",
-            )
-
-
 def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Problem]:
     """The `author` or `editor` list: empty, unreadable (an error: returned), or mended in the
     normalised copy (empty names, a trailing comma, biblatex's extended format) with a note."""
@@ -221,6 +140,7 @@ def check_names(path: Path, entry: BibEntry, role: str, note: Note) -> list[Prob
     extended = [part for part in written if EXTENDED_NAME.match(part)]
     stray = [part for part in written if read_name(part) != part and part not in extended]
     parts = [read_name(part) for part in written]
+    parts = ["" if not part.replace("{", "").replace("}", "").strip() else part for part in parts]
     if not names.value.strip():
         note(names.line, f"{role} is empty: shown without {role}s; write the names or delete it")
     elif too_many_commas := [part for part in parts if top_level_commas(part) > 2]:
@@ -265,11 +185,17 @@ def note_mended_names(
     note: Note,
 ) -> None:
     """The notes for a name list that the normalised copy writes as `kept`."""
-    if any(not part for part in parts):
+    if not kept:
         note(
             line,
-            f"{role} has an empty name ('and' twice or at an end): read as {kept!r}; "
-            f"write {role} = {{{kept}}}",
+            f"{role} holds no name, only 'and' or empty braces: shown without {role}s; "
+            f"write the names between the 'and's, or delete {role}",
+        )
+    elif any(not part for part in parts):
+        note(
+            line,
+            f"{role} has an empty name ('and' twice or at an end): read as "
+            f"{kept!r}; write {role} = {{{kept}}}",
         )
     for part in stray:
         note(
@@ -325,6 +251,20 @@ def check_venues(entry: BibEntry, note: Note) -> None:
                 )
 
 
+def check_title(entry: BibEntry, note: Note) -> None:
+    """A title that is only a LaTeX command (`\\relax`), which no reader of the site expands:
+    shown as written, backslash and all."""
+    title = entry.fields.get("title")
+    only = re.fullmatch(r"\s*(\\[A-Za-z]+)\s*(?:\{\})?\s*", title.value) if title else None
+    if title and only and LATEX_COMMAND.search(plain_from_latex(title.value)):
+        note(
+            title.line,
+            f"title = {{{title.value.strip()}}} is only a LaTeX command, which the site "
+            f"cannot expand: shown as written, '{only.group(1)}'; write the title in words, "
+            "as in title = {...}",
+        )
+
+
 def check_selected(entry: BibEntry, note: Note) -> None:
     """`selected` reads as true or false (rules.read_selected); anything else is false."""
     selected = entry.fields.get("selected")
@@ -363,10 +303,12 @@ def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
     check_year(entry, note)
     check_date(entry, note)
     check_month(entry, note)
+    check_pages(entry, note)
     for role in ("author", "editor"):
         problems.extend(check_names(path, entry, role, note))
     check_unknown_fields(entry, note)
     check_venues(entry, note)
+    check_title(entry, note)
     check_selected(entry, note)
     check_equal_contribution(entry, note)
     return problems

@@ -24,12 +24,36 @@ from cvsite.publications.owner_names import written_name
 LATEX_SPECIAL = re.compile(r"[\\~%$]|--|''|``|,,|[!?]`|\s\s|[^\S ]|^\s|\s$")
 
 
+# LaTeX's literal braces: \{ and \} (which BibTeX lets pair up), \textbraceleft{} and
+# \textbraceright{} (which the normalised copy writes for one without its pair). pybtex's parser
+# takes \{ for a backslash and a group, and latexcodec decodes none of them: each is held as a
+# noncharacter (never in text) while pybtex parses, then shown as the brace. `\\` (a line
+# break) is no escape of the brace after it.
+LITERAL_BRACE = re.compile(r"\\\\|\\([{}])|\\textbrace(left|right)(?![A-Za-z])\s*(?:\{\})?")
+HELD_BRACE = {"{": "\ufdd0", "left": "\ufdd0", "}": "\ufdd1", "right": "\ufdd1"}
+SHOWN_BRACE = str.maketrans({"\ufdd0": "{", "\ufdd1": "}"})
+
+
 def text_from_latex(latex: str) -> Text:
     """pybtex's Text.from_latex, without latexcodec's slow pass where it would change nothing
-    (braces still become protected text)."""
+    (braces still become protected text); LaTeX's literal braces shown as braces."""
+    if "\\" in latex and LITERAL_BRACE.search(latex):
+        held = LITERAL_BRACE.sub(lambda m: HELD_BRACE.get(m[1] or m[2], m[0]), latex)
+        if held != latex:
+            parsed = text_from_latex(held)
+            return shown_braces(parsed)
     if LATEX_SPECIAL.search(latex):
         return Text.from_latex(latex)
     return LaTeXParser(latex).parse()
+
+
+def shown_braces(part):
+    """Parsed text with the held literal braces (LITERAL_BRACE) as the characters."""
+    if isinstance(part, String):
+        return String(part.value.translate(SHOWN_BRACE))
+    if isinstance(part, (Text, Protected)):  # all that pybtex's LaTeX parser makes
+        return type(part)(*map(shown_braces, part.parts))
+    return part
 
 
 # Text with none of these is its own plain text: braces are the only other markup pybtex reads.

@@ -89,8 +89,9 @@ def shown_year(year: str, date: str) -> str:
 
 def sort_year(shown: str, arxiv: str | None) -> int:
     """The year to sort by: a pending year (`In press`) is the newest, `2020a` is 2020; an entry
-    with no year sorts by its arXiv identifier's year; anything else sorts last (0)."""
-    if shown.isdigit():
+    with no year sorts by its arXiv identifier's year; anything else (`20201` too) sorts last
+    (0)."""
+    if shown.isdigit() and len(shown) <= 4:
         return int(shown)
     if is_pending(shown):
         return NEWEST
@@ -223,8 +224,12 @@ LABEL_SPACE = "\u00a0"
 
 def page_range(pages: str) -> str:
     """`pages` with an en dash in each range ("12--34", "12-34": 12, en dash, 34); one
-    page or an article number ("7", "e1234") as written; "" for none."""
-    return PAGE_DASH.sub(EN_DASH, pages.replace("{", "").replace("}", "").strip())
+    page or an article number ("7", "e1234") as written; "" for none, or for dashes without a
+    page (`--`)."""
+    written = pages.replace("{", "").replace("}", "").strip()
+    if not any(char.isalnum() for char in written):
+        return ""
+    return PAGE_DASH.sub(EN_DASH, written)
 
 
 def shown_pages(pages: str) -> str:
