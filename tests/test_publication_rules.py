@@ -15,7 +15,14 @@ from cvsite.code_digest import source_digest
 from cvsite.publications import rules
 from cvsite.publications.bib_check import check
 from cvsite.publications.fields import MONTH_ABBREVIATIONS
-from cvsite.publications.record import Details, Source, newest_first, record_of_entry
+from cvsite.publications.owner_names import WrittenName, split_dblp_number, written_name
+from cvsite.publications.record import (
+    Details,
+    Source,
+    newest_first,
+    record_of_entry,
+    written_person,
+)
 from cvsite.web.sitemap import sitemap_xml
 
 
@@ -183,6 +190,52 @@ def test_web_address(written, address):
 )  # fmt: skip
 def test_name_key(name, key):
     assert rules.name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "number"),
+    [
+        ("Wei Wang 0001", "Wei Wang", "0001"), ("Wang, Wei 0002", "Wang, Wei", "0002"),
+        ("Ada Lovelace", "Ada Lovelace", ""), ("Louis 14", "Louis 14", ""),
+        ("Jan Kowal 12345", "Jan Kowal 12345", ""), ("0001", "0001", ""),
+        ("Wei Wang 0001 Jr", "Wei Wang 0001 Jr", ""),
+    ],
+)  # fmt: skip
+def test_dblp_number(written, name, number):
+    """DBLP's homonym number: one rule for the owner's name, the record and the export."""
+    assert split_dblp_number(written) == (name, number)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "marks", "number"),
+    [
+        ("Lovelace*, Ada", "Lovelace, Ada", "*", ""),
+        ("Lovelace\\*, Ada", "Lovelace, Ada", "*", ""),  # the mark as LaTeX escapes it
+        ("Ada Lovelace$^\\ast$", "Ada Lovelace", "*", ""),
+        ("Ada Lovelace\\textsuperscript{*}", "Ada Lovelace", "*", ""),
+        ("\\textbf{Ada Lovelace}\\textsuperscript{\\dag}", "Ada Lovelace", "†", ""),
+        ("Ada Lovelace\\ddag", "Ada Lovelace", "‡", ""),
+        ("**Ada Lovelace**", "Ada Lovelace", "", ""),
+        ("Wei Wang* 0001", "Wei Wang", "*", "0001"), ("Ada Lovelace", "Ada Lovelace", "", ""),
+    ],
+)  # fmt: skip
+def test_a_name_without_its_marks(written, name, marks, number):
+    assert written_name(written) == WrittenName(name, marks, number)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "marks", "number"),
+    [
+        ("Lovelace\\*, Ada", "Ada Lovelace", "*", ""), ("Ada Lovelace\\*", "Ada Lovelace", "*", ""),
+        ("Wei Wang 0001", "Wei Wang", "", "0001"), ("Wang, Wei 0002", "Wei Wang", "", "0002"),
+        ("Wang, Wei* 0003", "Wei Wang", "*", "0003"), ("de la Fontaine, Jr., Jean",
+        "Jean de la Fontaine Jr.", "", ""), ("0001", "0001", "", ""),
+    ],
+)  # fmt: skip
+def test_the_record_reads_a_person(written, name, marks, number):
+    person = written_person(written)
+    assert person is not None
+    assert (person.name, person.marks, person.number) == (name, marks, number)
 
 
 @pytest.mark.parametrize(
