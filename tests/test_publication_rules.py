@@ -161,11 +161,29 @@ def test_arxiv_date(identifier, date):
     [
         ("10.1000/xyz", "10.1000/xyz"), (" https://doi.org/10.1000/xyz ", "10.1000/xyz"),
         ("http://dx.doi.org/10.1000/xyz", "10.1000/xyz"), ("doi: 10.1000/xyz", "10.1000/xyz"),
-        ("DOI:10.1000/xyz", "10.1000/xyz"), ("", ""),
+        ("DOI:10.1000/xyz", "10.1000/xyz"), ("https://www.doi.org/10.1000/xyz", "10.1000/xyz"),
+        ("", ""),
     ],
 )  # fmt: skip
 def test_doi(written, doi):
     assert rules.bare_doi(written) == doi
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        ("https://doi.org/10.1000/xyz", "10.1000/xyz"), ("doi:10.1000/xyz", "10.1000/xyz"),
+        ("See (doi: 10.1000/xyz).", "10.1000/xyz"), ("10.1000/xyz, 2021", "10.1000/xyz"),
+        ("10.1016/0301-0104(82)85090-X", "10.1016/0301-0104(82)85090-X"),
+        ('<a href="https://doi.org/10.1000/a_b">', "10.1000/a_b"),
+        ("https://doi.org/10.5555/jih.2021.0312", "10.5555/jih.2021.0312"),
+        ("10.1000.10/abc", "10.1000.10/abc"), ("10.123/abc", ""), ("v1.10.1000/abc", ""),
+        ("https://example.org/paper.pdf", ""), ("", ""),
+    ],
+)  # fmt: skip
+def test_a_doi_in_text(text, doi):
+    """A DOI inside a link or a sentence: what the importers keep (RenderCV, academicpages)."""
+    assert rules.doi_in(text) == doi
 
 
 @pytest.mark.parametrize(
