@@ -462,6 +462,12 @@ def test_the_build_reads_selected_and_lines_through_the_record(app):
     selected = [li.select_one(".cv-pub-title").get_text() for li in soup.select(".cv-selected li")]
     # yes, 1 and TRUE are selected; maybe and no are not; newest first, pending on top.
     assert selected == ["Pending, selected with TRUE", "Selected with one", "Selected with yes"]
+    # Names marked as LaTeX escapes the mark (Lovelace\*, Ada): equal contributors, shown
+    # with the mark, and offered as BibTeX without it.
+    yes = soup.select(".cv-selected li")[-1]
+    assert "Ada Lovelace*, Wilhelmina Quist*." in yes.get_text()
+    page = Path(app.outdir, "publications", "yes2020.html").read_text(encoding="utf-8")
+    assert "author = {Lovelace, Ada and Quist, Wilhelmina}" in page
     # The build reads a normalised copy (a key is given twice), yet names the user's file.
     bib = Path(app.srcdir, "refs.bib")
     line = bib.read_text(encoding="utf-8").splitlines().index("@misc{unlisted,") + 1
