@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pybtex.database import parse_string
 
-from cvsite.papers.bibtex_export import clean_bibtex
+from cvsite.papers.bibtex_export import clean_bibtex, entry_source
+from cvsite.publications.record import record_of_entry
 
 # (as refs.bib writes the name, then BibTeX's parts: first, von, last, jr)
 NAMES = [
@@ -29,6 +30,13 @@ NAMES = [
     ("\\mkbibbold{Ríos Pérez, Elena}", "Elena", "", "Ríos Pérez", ""),
     ("Wei Wang 0001", "Wei", "", "Wang", ""),
     ("Ada Lovelace$^\\dagger$", "Ada", "", "Lovelace", ""),
+    # The site's equal-contribution mark escaped as LaTeX writes it: no stray backslash.
+    ("Somerville\\*, Mary", "Mary", "", "Somerville", ""),
+    ("Caroline Herschel\\*", "Caroline", "", "Herschel", ""),
+    ("Germain$^\\ast$, Sophie", "Sophie", "", "Germain", ""),
+    # DBLP's number, in either order.
+    ("Li, Na 0002", "Na", "", "Li", ""),
+    ("Na Li 0003", "Na", "", "Li", ""),
 ]
 TITLE = "A {GPU} Study of $\\alpha$: 50\\% faster \\emph{in vivo}"
 URL = "https://example.org/a_paper?x=1&y=2"
@@ -45,7 +53,7 @@ def source_entry() -> str:
 
 def exported() -> str:
     entry = parse_string(source_entry(), "bibtex").entries["lovelace2024"]
-    return clean_bibtex(entry)
+    return clean_bibtex(record_of_entry(entry))
 
 
 def test_pybtex_reads_back_the_same_people_title_and_fields():
@@ -64,6 +72,29 @@ def test_pybtex_reads_back_the_same_people_title_and_fields():
     assert entry.fields["url"] == URL
     assert entry.fields["journal"] == "J. Invented Results"
     assert "selected" not in entry.fields and "award" not in entry.fields
+
+
+def parts(person) -> tuple:
+    return (
+        person.first_names, person.middle_names, person.prelast_names, person.last_names,
+        person.lineage_names,
+    )  # fmt: skip
+
+
+def test_the_whole_entry_reads_back_as_written():
+    """`cvsite import` (refs.bib) and the JSON Resume export write the entry whole: every
+    name's parts, marks and numbers kept, and every field, the site's own too."""
+    written = parse_string(source_entry(), "bibtex").entries["lovelace2024"]
+    editors = "Somerville\\*, Mary and de la Fontaine, Jr, Jean"
+    written.persons["editor"] = (
+        parse_string(f"@book{{x, editor = {{{editors}}}}}", "bibtex").entries["x"].persons["editor"]
+    )
+    source = entry_source(record_of_entry(written), citable=False)
+    entry = parse_string(source, "bibtex").entries["lovelace2024"]
+    for role in ("author", "editor"):
+        assert [parts(p) for p in entry.persons[role]] == [parts(p) for p in written.persons[role]]
+    assert dict(entry.fields) == dict(written.fields)
+    assert entry.type == "article" and "selected = {true}" in source
 
 
 # BibTeX's own name splitting: each author as first|von|last|jr, then the title as read.

@@ -5,9 +5,12 @@ that were cut short, terms and braces that would break a page or refs.bib
 from __future__ import annotations
 
 import pytest
+from pybtex.database import Entry, Person
 
-from cvsite.importers import dates, markup, site_writer
-from cvsite.importers.model import Item
+from cvsite.importers import dates, hugoblox, markup, site_writer
+from cvsite.importers.front_matter import Page
+from cvsite.importers.model import ImportedSite, Item
+from cvsite.importers.publication_keys import new_key, unique_key
 from cvsite.importers.report import Place, Report
 
 
@@ -98,3 +101,53 @@ def test_a_term_stays_on_its_line():
 )
 def test_a_brace_without_its_pair_is_left_out_of_refs_bib(value, kept):
     assert site_writer.balanced(value) == kept
+
+
+@pytest.mark.parametrize(
+    ("authors", "fields", "key"),
+    [
+        (["Okafor, Ada", "others"], {"year": "2023", "title": "Flood routing"}, "okafor2023flood"),
+        (["Fernández, Lucía"], {"year": "2022", "title": "A fast solver"}, "fernandez2022fast"),
+        (["Oyelaran-Sørensen, M."], {"year": "2023", "title": "Fl"}, "oyelaransorensen2023fl"),
+        (["Jan van der Berg"], {"year": "2020", "title": "Über Wellen"}, "berg2020uber"),
+        (["Łukasiewicz, Jan"], {"year": "1951", "title": "O logice"}, "lukasiewicz1951logice"),
+        (["Okafor, Ada"], {"year": "In press", "title": "Flood"}, "okaforflood"),
+        (["others"], {"date": "2021-03-01", "title": "Drought Memory"}, "drought2021"),
+        ([], {"year": "2019", "title": "A Note on Placeholder Rings"}, "note2019"),
+        ([], {"year": "2022", "title": "Grundvandsdannelse i moræneler"}, "grundvandsdannelse2022"),
+        ([], {"year": "2021", "title": "On AI"}, "on2021"),
+        (["张伟"], {"year": "2020", "title": "深度学习"}, "publication2020"),
+        ([], {"title": ""}, "publication"),
+    ],
+)  # fmt: skip
+def test_the_key_of_a_new_publication(authors, fields, key):
+    """RenderCV, JSON Resume and academicpages entries have no keys: one rule makes them."""
+    assert new_key([Person(name) for name in authors], fields) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "taken", "unique"),
+    [
+        ("verbs2021", [], "verbs2021"), ("verbs2021", ["verbs2021"], "verbs2021b"),
+        ("verbs2021", ["Verbs2021", "verbs2021B"], "verbs2021c"),
+        ("x", ["x", *(f"x{c}" for c in "bcdefghijklmnopqrstuvwxyz")], "xaa"),
+    ],
+)  # fmt: skip
+def test_a_taken_key_gets_a_letter(key, taken, unique):
+    assert unique_key(key, taken) == unique
+
+
+@pytest.mark.parametrize(
+    ("written", "doi"),
+    [
+        ("https://doi.org/10.5555/ijslt.2020.42", "10.5555/ijslt.2020.42"),
+        ("http://dx.doi.org/10.1000/xyz", "10.1000/xyz"), ("doi:10.1000/xyz", "10.1000/xyz"),
+        ("DOI: 10.1000/xyz", "10.1000/xyz"), ("10.1000/xyz", "10.1000/xyz"), ("", None),
+    ],
+)  # fmt: skip
+def test_a_hugoblox_doi_is_kept_bare(written, doi, tmp_path):
+    site = ImportedSite("hugoblox", tmp_path, Report())
+    entry = Entry("article", fields={"title": "T"})
+    page = Page("content/publication/t/index.md", meta={"title": "T", "doi": written})
+    hugoblox.add_front_matter(entry, page, site)
+    assert entry.fields.get("doi") == doi

@@ -15,7 +15,14 @@ from cvsite.code_digest import source_digest
 from cvsite.publications import rules
 from cvsite.publications.bib_check import check
 from cvsite.publications.fields import MONTH_ABBREVIATIONS
-from cvsite.publications.record import Details, Source, newest_first, record_of_entry
+from cvsite.publications.owner_names import WrittenName, split_dblp_number, written_name
+from cvsite.publications.record import (
+    Details,
+    Source,
+    newest_first,
+    record_of_entry,
+    written_person,
+)
 from cvsite.web.sitemap import sitemap_xml
 
 
@@ -156,11 +163,29 @@ def test_arxiv_date(identifier, date):
     [
         ("10.1000/xyz", "10.1000/xyz"), (" https://doi.org/10.1000/xyz ", "10.1000/xyz"),
         ("http://dx.doi.org/10.1000/xyz", "10.1000/xyz"), ("doi: 10.1000/xyz", "10.1000/xyz"),
-        ("DOI:10.1000/xyz", "10.1000/xyz"), ("", ""),
+        ("DOI:10.1000/xyz", "10.1000/xyz"), ("https://www.doi.org/10.1000/xyz", "10.1000/xyz"),
+        ("", ""),
     ],
 )  # fmt: skip
 def test_doi(written, doi):
     assert rules.bare_doi(written) == doi
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        ("https://doi.org/10.1000/xyz", "10.1000/xyz"), ("doi:10.1000/xyz", "10.1000/xyz"),
+        ("See (doi: 10.1000/xyz).", "10.1000/xyz"), ("10.1000/xyz, 2021", "10.1000/xyz"),
+        ("10.1016/0301-0104(82)85090-X", "10.1016/0301-0104(82)85090-X"),
+        ('<a href="https://doi.org/10.1000/a_b">', "10.1000/a_b"),
+        ("https://doi.org/10.5555/jih.2021.0312", "10.5555/jih.2021.0312"),
+        ("10.1000.10/abc", "10.1000.10/abc"), ("10.123/abc", ""), ("v1.10.1000/abc", ""),
+        ("https://example.org/paper.pdf", ""), ("", ""),
+    ],
+)  # fmt: skip
+def test_a_doi_in_text(text, doi):
+    """A DOI inside a link or a sentence: what the importers keep (RenderCV, academicpages)."""
+    assert rules.doi_in(text) == doi
 
 
 @pytest.mark.parametrize(
@@ -185,6 +210,52 @@ def test_web_address(written, address):
 )  # fmt: skip
 def test_name_key(name, key):
     assert rules.name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "number"),
+    [
+        ("Wei Wang 0001", "Wei Wang", "0001"), ("Wang, Wei 0002", "Wang, Wei", "0002"),
+        ("Ada Lovelace", "Ada Lovelace", ""), ("Louis 14", "Louis 14", ""),
+        ("Jan Kowal 12345", "Jan Kowal 12345", ""), ("0001", "0001", ""),
+        ("Wei Wang 0001 Jr", "Wei Wang 0001 Jr", ""),
+    ],
+)  # fmt: skip
+def test_dblp_number(written, name, number):
+    """DBLP's homonym number: one rule for the owner's name, the record and the export."""
+    assert split_dblp_number(written) == (name, number)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "marks", "number"),
+    [
+        ("Lovelace*, Ada", "Lovelace, Ada", "*", ""),
+        ("Lovelace\\*, Ada", "Lovelace, Ada", "*", ""),  # the mark as LaTeX escapes it
+        ("Ada Lovelace$^\\ast$", "Ada Lovelace", "*", ""),
+        ("Ada Lovelace\\textsuperscript{*}", "Ada Lovelace", "*", ""),
+        ("\\textbf{Ada Lovelace}\\textsuperscript{\\dag}", "Ada Lovelace", "†", ""),
+        ("Ada Lovelace\\ddag", "Ada Lovelace", "‡", ""),
+        ("**Ada Lovelace**", "Ada Lovelace", "", ""),
+        ("Wei Wang* 0001", "Wei Wang", "*", "0001"), ("Ada Lovelace", "Ada Lovelace", "", ""),
+    ],
+)  # fmt: skip
+def test_a_name_without_its_marks(written, name, marks, number):
+    assert written_name(written) == WrittenName(name, marks, number)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "marks", "number"),
+    [
+        ("Lovelace\\*, Ada", "Ada Lovelace", "*", ""), ("Ada Lovelace\\*", "Ada Lovelace", "*", ""),
+        ("Wei Wang 0001", "Wei Wang", "", "0001"), ("Wang, Wei 0002", "Wei Wang", "", "0002"),
+        ("Wang, Wei* 0003", "Wei Wang", "*", "0003"), ("de la Fontaine, Jr., Jean",
+        "Jean de la Fontaine Jr.", "", ""), ("0001", "0001", "", ""),
+    ],
+)  # fmt: skip
+def test_the_record_reads_a_person(written, name, marks, number):
+    person = written_person(written)
+    assert person is not None
+    assert (person.name, person.marks, person.number) == (name, marks, number)
 
 
 @pytest.mark.parametrize(
@@ -393,6 +464,12 @@ def test_the_build_reads_selected_and_lines_through_the_record(app):
     selected = [li.select_one(".cv-pub-title").get_text() for li in soup.select(".cv-selected li")]
     # yes, 1 and TRUE are selected; maybe and no are not; newest first, pending on top.
     assert selected == ["Pending, selected with TRUE", "Selected with one", "Selected with yes"]
+    # Names marked as LaTeX escapes the mark (Lovelace\*, Ada): equal contributors, shown
+    # with the mark, and offered as BibTeX without it.
+    yes = soup.select(".cv-selected li")[-1]
+    assert "Ada Lovelace*, Wilhelmina Quist*." in yes.get_text()
+    page = Path(app.outdir, "publications", "yes2020.html").read_text(encoding="utf-8")
+    assert "author = {Lovelace, Ada and Quist, Wilhelmina}" in page
     # The build reads a normalised copy (a key is given twice), yet names the user's file.
     bib = Path(app.srcdir, "refs.bib")
     line = bib.read_text(encoding="utf-8").splitlines().index("@misc{unlisted,") + 1

@@ -27,6 +27,7 @@ from cvsite.config.profiles import profiles
 from cvsite.exporters.pages import Page, about_paragraphs, read_page
 from cvsite.importers import dates
 from cvsite.importers.model import Entry, Item, kind_of_title
+from cvsite.papers.bibtex_export import entry_source
 from cvsite.publications.cite_domain import bib_entries
 from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.record import Record, records_of
@@ -219,22 +220,10 @@ def publication_of(record: Record) -> dict:
             "key": record.key,
             "type": record.type,
             "authors": [person.name for person in record.authors],
-            "bibtex": bibtex_of(record),
+            "bibtex": entry_source(record, citable=False),
         },
     }
     return without_empty(exported)
-
-
-def bibtex_of(record: Record) -> str:
-    """The entry as refs.bib has it: every field as written, names as BibTeX reads them."""
-    entry = record.entry
-    if entry is None:
-        return ""
-    lines = [f"@{entry.type}{{{entry.key},"]
-    for role, persons in entry.persons.items():
-        lines.append(f"  {role.lower()} = {{{' and '.join(str(p) for p in persons)}}},")
-    lines += [f"  {name.lower()} = {{{value}}}," for name, value in entry.fields.items()]
-    return "\n".join([*lines, "}"])
 
 
 def without_empty(element: dict) -> dict:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
 from pybtex.database import Entry as BibEntry
 from pybtex.database import Person
@@ -14,12 +13,13 @@ from pybtex.database import Person
 from cvsite.importers import dates, markup, samples
 from cvsite.importers.front_matter import Page, read_page, rest_reported, site_file
 from cvsite.importers.model import ImportedSite, Owner
+from cvsite.importers.publication_keys import new_key, unique_key
 from cvsite.importers.report import Place, Report
+from cvsite.publications import rules
 
 CATEGORIES = {"manuscripts": ("article", "journal"), "conferences": ("inproceedings", "booktitle"),
               "books": ("book", "publisher")}  # fmt: skip
 SAMPLE_HOST = re.compile(r"^https?://academicpages\.github\.io", re.IGNORECASE)
-DOI = re.compile(r"\b(10\.\d{4,}/[^\s\"'<>]+)")
 # Sentences the template's sample pages hold, which owners keep under a real title.
 SAMPLE_SENTENCES = re.compile(
     r"This paper is about the number \d+\.(?:\s*The number \d+ is left for future work\.)?"
@@ -64,9 +64,7 @@ def read_publications(site: ImportedSite) -> None:
             continue
         key, entry = publication(page, site)
         owner_spellings(site.owner, entry.persons.get("author", []))
-        while key in site.publications.entries:
-            key += "a"
-        site.publications.add_entry(key, entry)
+        site.publications.add_entry(unique_key(key, site.publications.entries), entry)
         site.report.count("publication")
 
 
@@ -103,7 +101,7 @@ def publication(page: Page, site: ImportedSite) -> tuple[str, BibEntry]:
     entry = BibEntry(bib_type, fields=fields, persons={"author": authors} if authors else {})
     used = {"title", "venue", "date", "category", "citation", "excerpt", "paperurl", "slidesurl"}
     rest_reported(meta, used | {"bibtexurl"}, report, MACHINERY, page.place)
-    return bib_key(authors, fields), entry
+    return new_key(authors, fields), entry
 
 
 def links(fields: dict, page: Page, site: ImportedSite) -> None:
@@ -113,8 +111,8 @@ def links(fields: dict, page: Page, site: ImportedSite) -> None:
             continue
         if SAMPLE_HOST.match(link):
             site.report.left_out(page.place(key), link, "the template's sample file")
-        elif doi := DOI.search(link):
-            fields["doi"] = doi.group(1)
+        elif doi := rules.doi_in(link):
+            fields["doi"] = doi
         elif link.startswith(("http://", "https://")) and not link.endswith(".pdf"):
             fields[field] = link
         else:
@@ -195,11 +193,3 @@ def full_name(token: str) -> bool:
     if not re.search(r"[A-Za-z\u00c0-\u024f]", token):
         return True
     return " " in token and not re.search(r"\s[A-Z]{1,3}$", token)
-
-
-def bib_key(authors: list[Person], fields: dict) -> str:
-    surname = authors[0].last_names[0] if authors and authors[0].last_names else "paper"
-    words = [w for w in re.findall(r"\w+", fields["title"]) if len(w) > 3]
-    key = f"{surname}{fields.get('year', '')}{words[0] if words else ''}".lower()
-    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", ascii_key) or "paper"

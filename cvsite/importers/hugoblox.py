@@ -22,6 +22,7 @@ from cvsite.importers.front_matter import Page, read_page, rest_reported, site_f
 from cvsite.importers.hugoblox_experience import MACHINERY, widget_sections
 from cvsite.importers.model import Entry, ImportedSite, Owner, Section
 from cvsite.importers.report import Place, Report
+from cvsite.publications import rules
 from cvsite.publications.latex_text import latex_to_plain
 
 NAME = "hugoblox"
@@ -280,7 +281,7 @@ def add_front_matter(entry: BibEntry, page: Page, site: ImportedSite) -> None:
         fields.setdefault("venue_short", short)
     if (parts := dates.read_date(meta.get("date"))) and "year" not in fields:
         fields["year"] = str(parts[0])
-    if doi := re.sub(r"^https?://(dx\.)?doi\.org/", "", str(meta.get("doi") or "")).strip():
+    if doi := rules.bare_doi(str(meta.get("doi") or "")):
         fields.setdefault("doi", doi)
     if meta.get("featured") or meta.get("selected"):
         fields["selected"] = "true"

@@ -8,21 +8,18 @@ An entry of `cvsite export jsonresume` carries its BibTeX under `x-cvsite.bibtex
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from pybtex.database import BibliographyData, Entry, parse_string
+from pybtex.database import Entry, parse_string
 from pybtex.exceptions import PybtexError
 
 from cvsite.importers import dates, markup, samples
 from cvsite.importers.jsonresume_sections import EXTRA, legacy_keys, report_unread
 from cvsite.importers.model import ImportedSite
+from cvsite.importers.publication_keys import new_key, unique_key
 from cvsite.importers.report import Place, Report
 
 # Older schemas' names, and another tool's (title, link, details), to the schema's.
 RENAMED = {"website": "url", "title": "name", "link": "url", "details": "publisher"}
 READ = {"name", "publisher", "releaseDate", "url", "summary", EXTRA}
-ARTICLES = {"a", "an", "the"}  # not a key's word: "note2019", not "a2019"
 ABSTRACT_WORDS = 40  # a longer summary is the paper's abstract, a shorter one a note
 
 
@@ -42,7 +39,7 @@ def add_publications(site: ImportedSite, publications: object, place: Place) -> 
         key, entry = exported or entry_of(publication, where, report) or ("", None)
         if entry is None:
             continue
-        key = unique_key(key, site.publications)
+        key = unique_key(key, site.publications.entries)
         site.publications.add_entry(key, entry)
         report.count("publication")
 
@@ -89,7 +86,7 @@ def entry_of(publication: dict, place: Place, report: Report) -> tuple[str, Entr
                    "{Last, First and ...})")  # fmt: skip
     report_unread(publication, READ, place, report)
     entry = Entry("article" if publisher else "misc", fields=fields)
-    return key_of(title, (fields.get("year") or fields.get("date", ""))[:4]), entry
+    return new_key([], fields), entry
 
 
 def release_date(value: object, place: Place, report: Report) -> dict[str, str]:
@@ -107,18 +104,3 @@ def release_date(value: object, place: Place, report: Report) -> dict[str, str]:
     if parts[1] is None:
         return {"year": str(parts[0])}
     return {"date": dates.iso(parts)}  # biblatex's date: the month and day too
-
-
-def key_of(title: str, year: str) -> str:
-    """A key from the title's first word (not an article) and the year: "compression2021"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title.casefold()) if w not in ARTICLES]
-    return (words[0] if words else "publication") + year
-
-
-def unique_key(key: str, bibliography: BibliographyData) -> str:
-    taken = {existing.casefold() for existing in bibliography.entries}
-    base, letter = key, ord("b")
-    while key.casefold() in taken:
-        key, letter = f"{base}{chr(letter)}", letter + 1
-    return key

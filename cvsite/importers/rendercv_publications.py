@@ -15,14 +15,15 @@ a @misc; any other venue a journal of an @article; no venue, a @misc.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from pybtex.database import Entry as BibEntry
 from pybtex.database import Person
 
 from cvsite.importers import dates, markup
+from cvsite.importers.publication_keys import new_key, unique_key
 from cvsite.importers.rendercv import Reading, report_leaves, text
 from cvsite.importers.report import Place
+from cvsite.publications import rules
 from cvsite.publications.fields import MONTH_ABBREVIATIONS, PENDING_YEARS
 
 MEETING = re.compile(
@@ -34,7 +35,6 @@ MEETING = re.compile(
 PREPRINT = re.compile(r"arxiv|biorxiv|medrxiv|ssrn|preprint|submitted|under review", re.I)
 BOLD = re.compile(r"^\s*(\*{2,3}|_{2})(.+?)\1\s*$")
 TRUNCATED = re.compile(r"^(?:et\.? al\.?|\.\.\.|…|and others)$", re.IGNORECASE)
-DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 USED = {"title", "authors", "doi", "url", "journal", "publisher", "date", "releaseDate",
         "summary", "number"}  # fmt: skip
@@ -57,7 +57,7 @@ def add(reading: Reading, entry: dict, place: Place) -> None:
     for key in set(entry) - USED:
         report_leaves(reading, reading.at(place, str(key)), entry[key], "not a publication's key")
     bib_entry = BibEntry(entry_type, fields=fields, persons={"author": persons} if persons else {})
-    key = unique_key(reading, persons, fields)
+    key = unique_key(new_key(persons, fields), reading.site.publications.entries)
     reading.site.publications.add_entry(key, bib_entry)
     report.count("publication")
 
@@ -138,8 +138,8 @@ def link_fields(entry: dict, title_link: str) -> dict[str, str]:
     doi = str(entry.get("doi") or "").strip()
     url = str(entry.get("url") or "").strip()
     for candidate in (doi, url if "doi.org/" in url else ""):
-        if match := DOI.search(candidate):
-            fields["doi"] = match.group(1)
+        if found := rules.doi_in(candidate):
+            fields["doi"] = found
             break
     if url and not ("doi" in fields and fields["doi"] in url):
         fields["url"] = url
@@ -148,21 +148,3 @@ def link_fields(entry: dict, title_link: str) -> dict[str, str]:
     if title_link:
         fields["pdf" if title_link.lower().endswith(".pdf") else "url"] = title_link
     return fields
-
-
-def unique_key(reading: Reading, persons: list[Person], fields: dict[str, str]) -> str:
-    """surname + year + the title's first long word, ASCII (rendercv: when nothing is)."""
-    named = [p for p in persons if str(p) != "others"]
-    surname = "".join(named[0].last_names) if named else ""
-    word = next((w for w in re.findall(r"\w+", fields["title"]) if len(w) > 3), "")
-    base = ascii_word(surname) + fields.get("year", "")[:4] + ascii_word(word)
-    base = base or "rendercv"
-    key, suffix = base, ord("a")
-    while key in reading.site.publications.entries:
-        key, suffix = base + chr(suffix), suffix + 1
-    return key
-
-
-def ascii_word(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", folded.lower())

@@ -15,6 +15,7 @@ from cvsite.importers.model import Entry, ImportedSite, Item, Section
 from cvsite.importers.report import Place
 from cvsite.papers.bibtex_export import entry_source
 from cvsite.publications import rules
+from cvsite.publications.record import record_of_entry
 
 # The scaffold's files an import writes itself.
 REPLACED = re.compile(r"^(docs/[^/]+\.md|refs\.bib)$")
@@ -230,7 +231,8 @@ def bib_text(site: ImportedSite) -> str:
                     "a brace without its pair, which BibTeX cannot read; left out",
                 )  # fmt: skip
     # Not pybtex's writer: it would LaTeX-encode the values (50\\% as 50\\\\%, _ as \\_).
-    entries = [entry_source(entry, citable=False) for entry in site.publications.entries.values()]
+    publications = site.publications.entries.values()
+    entries = [entry_source(record_of_entry(entry), citable=False) for entry in publications]
     return head + "\n" + "\n\n".join(entries) + "\n"
 
 

@@ -1,56 +1,66 @@
-"""An entry's BibTeX as a reader should copy it: standard fields only, names as BibTeX reads them.
+"""An entry's BibTeX, written from its record: for a reader to copy (standard fields only,
+names as BibTeX reads them), or whole (a site's refs.bib, as `cvsite import` writes it; the
+JSON Resume export).
 
 Whoever pastes it into a paper must cite the same people: every name is written in BibTeX's
-own unambiguous form, "von Last, Jr, First" (pybtex's `str(Person)`), which BibTeX splits
-into the same parts whatever order refs.bib used; "Whitcombe, Jr., Thaddeus" stays so, and
-"García Márquez, Ana" keeps its two-word last name. Field values stay the LaTeX they were
-written in. pybtex's own writer is not used for the values: it LaTeX-encodes them as plain
-text, so `50\\%` would become `50\\\\%` and every `_` in a URL `\\_`.
+own unambiguous form, "von Last, Jr, First" (pybtex's `str(Person)`), from the parts BibTeX
+split it into, so it reads back as the same parts whatever order refs.bib used; "Whitcombe,
+Jr., Thaddeus" stays so, and "García Márquez, Ana" keeps its two-word last name. Field values
+stay the LaTeX they were written in (the record keeps them so). pybtex's own writer is not
+used for the values: it LaTeX-encodes them as plain text, so `50\\%` would become `50\\\\%`
+and every `_` in a URL `\\_`.
 """
 
 from __future__ import annotations
 
-from pybtex.database import Entry, Person
+from pybtex.database import Person as PybtexPerson
+from pybtex.exceptions import PybtexError
 
 from cvsite.publications.fields import SITE_FIELDS
 from cvsite.publications.owner_names import DECORATED, written_name
+from cvsite.publications.record import Person, Record
 
 
-def citable_person(person: Person) -> Person:
-    """The person without the site's marks (\\textbf{...}, *, †) and DBLP's homonym number,
-    which are no part of the name, with its parts otherwise as refs.bib gave them."""
-    if is_dblp_number(person.last_names) and not person.lineage_names and person.first_names:
+def bibtex_name(person: Person) -> str:
+    """The name as BibTeX splits it, written "von Last, Jr, First" (as pybtex's str(Person))."""
+    parts = (person.von + person.last, person.jr, person.first + person.middle)
+    return ", ".join(" ".join(part) for part in parts if part)
+
+
+def citable_name(person: Person) -> str:
+    """The name without the site's marks (\\textbf{...}, *, †) and DBLP's homonym number,
+    which are no part of it, its parts otherwise as refs.bib gave them."""
+    if person.number and person.last == (person.number,) and not person.jr:
         # "Wei Wang 0001": pybtex took the number for the last name; the name precedes it.
-        written = " ".join([*person.first_names, *person.middle_names, *person.prelast_names])
-        return Person(written_name(written).name)
-    canonical = str(person)  # "von Last, Jr, First"
-    if not DECORATED.search(canonical):
-        return person
-    return Person(written_name(canonical).name)
+        return reread(" ".join(person.first + person.middle + person.von))
+    canonical = bibtex_name(person)
+    return reread(canonical) if DECORATED.search(canonical) else canonical
 
 
-def is_dblp_number(last_names: list[str]) -> bool:
-    return len(last_names) == 1 and len(last_names[0]) == 4 and last_names[0].isdigit()
+def reread(written: str) -> str:
+    """A name as written, without its decorations, in BibTeX's form."""
+    bare = written_name(written).name
+    try:
+        return str(PybtexPerson(bare))
+    except PybtexError:  # a comma revealed by a removed \textbf{...}: too many of them
+        return bare
 
 
-def names_field(persons: list[Person]) -> str:
-    return " and ".join(str(citable_person(person)) for person in persons)
-
-
-def clean_bibtex(entry: Entry) -> str:
+def clean_bibtex(record: Record) -> str:
     """The entry as BibTeX source, without the site's own fields."""
-    return entry_source(entry, citable=True)
+    return entry_source(record, citable=True)
 
 
-def entry_source(entry: Entry, *, citable: bool) -> str:
+def entry_source(record: Record, *, citable: bool) -> str:
     """The entry as BibTeX source, its values the LaTeX they were written in: citable, without
     the site's own fields and names' marks (for a reader to copy), or whole (a site's refs.bib,
-    as `cvsite import` writes it)."""
-    lines = [f"@{entry.type}{{{entry.key},"]
-    for role, persons in entry.persons.items():
-        names = names_field(persons) if citable else " and ".join(map(str, persons))
-        lines.append(f"  {role.lower()} = {{{names}}},")
-    for name, value in entry.fields.items():
-        if not (citable and name.lower() in SITE_FIELDS):
-            lines.append(f"  {name.lower()} = {{{value}}},")
+    as `cvsite import` writes it, and the JSON Resume export)."""
+    lines = [f"@{record.type}{{{record.key},"]
+    name_of = citable_name if citable else bibtex_name
+    for role, persons in (("author", record.authors), ("editor", record.editors)):
+        if persons:
+            lines.append(f"  {role} = {{{' and '.join(map(name_of, persons))}}},")
+    for name, value in record.fields:
+        if not (citable and name in SITE_FIELDS):
+            lines.append(f"  {name} = {{{value}}},")
     return "\n".join([*lines, "}"])

@@ -47,8 +47,7 @@ def paper_body(record: Record, back_href: str | None) -> nodes.container:
     if record.equal_contributors:
         container += legend()
     file = f"{slug(record.key)}.bib"
-    if record.entry is not None:
-        container += bibtex_download(source=clean_bibtex(record.entry), file=file)
+    container += bibtex_download(source=clean_bibtex(record), file=file)
     if back_href:
         container += paper_back_link(href=back_href)
     return container

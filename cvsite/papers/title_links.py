@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from docutils import nodes
-from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
@@ -14,6 +13,7 @@ from sphinx.util.osutil import relative_uri
 from cvsite.papers.bibtex_export import clean_bibtex
 from cvsite.publications.cite_domain import bib_entries
 from cvsite.publications.keys import page_name
+from cvsite.publications.record import Record, record_of
 from cvsite.rendering.publication_list import KEY_ATTRIBUTE, publication_list
 
 
@@ -46,16 +46,16 @@ class AddBibTeXControls(SphinxPostTransform):
                 key = item.get(KEY_ATTRIBUTE)
                 if key in entries:
                     link_title(item.children[0], paper_uri(self.env.docname, key))
-                    item += bibtex_details(entries[key])
+                    item += bibtex_details(record_of(entries[key]))
 
 
-def bibtex_details(entry: Entry) -> nodes.raw:
+def bibtex_details(record: Record) -> nodes.raw:
     """A collapsed "BibTeX" control holding the entry's clean BibTeX (HTML only).
 
     Kept out of the search index ("no-search"): the entry's text is indexed already, and
     field names such as "booktitle" would match every entry.
     """
-    source = html.escape(clean_bibtex(entry))
+    source = html.escape(clean_bibtex(record))
     return nodes.raw(
         "",
         f'<details class="cv-bibtex"><summary>BibTeX</summary><pre>{source}</pre></details>\n',

@@ -41,6 +41,7 @@ DAGGERS = {"textdaggerdbl": "‡", "ddagger": "‡", "ddag": "‡"}  # the other
 RAISED_MARK = re.compile(
     r"\$\s*\^?\s*\{?\s*([*†‡]+)\s*\}?\s*\$|\\textsuperscript\s*\{\s*([*†‡]+)\s*\}|\^\{?([*†‡]+)\}?"
 )
+ESCAPED_STAR = re.compile(r"\\\*|\\ast(?![A-Za-z])")  # Lovelace\*, $^\ast$: the mark "*"
 DBLP_NUMBER = re.compile(r"\s+(\d{4})$")  # DBLP tells homonyms apart: "Wei Wang 0001"
 DECORATED = re.compile(r"[\\*†‡$^]|\d{4}$")  # most names have none of it: nothing to remove
 
@@ -71,7 +72,7 @@ def written_name(name: str) -> WrittenName:
     """A name without what decorates it: \\textbf{...}, *, †, $^*$, DBLP's number."""
     if not DECORATED.search(name):
         return WrittenName(name)
-    text = without_style_commands(name)
+    text = ESCAPED_STAR.sub("*", without_style_commands(name))
     text = DAGGER_COMMAND.sub(lambda m: DAGGERS.get(m.group(1), "†"), text)
     text = RAISED_MARK.sub(lambda m: next(group for group in m.groups() if group), text)
     # *Ada Lovelace* and **Ada Lovelace** are emphasis (Markdown habits), not marks.
@@ -80,10 +81,15 @@ def written_name(name: str) -> WrittenName:
         text = text.strip().removeprefix("*" * emphasis).removesuffix("*" * emphasis)
     marks = "".join(dict.fromkeys(char for char in text if char in MARKS))
     text = " ".join(text.translate({ord(char): None for char in MARKS}).split())
-    number = DBLP_NUMBER.search(text)
-    if number:
-        text = text[: number.start()]
-    return WrittenName(text, marks, number.group(1) if number else "")
+    text, number = split_dblp_number(text)
+    return WrittenName(text, marks, number)
+
+
+def split_dblp_number(name: str) -> tuple[str, str]:
+    """DBLP's homonym number, four digits after the name, apart: "Wei Wang 0001" ->
+    ("Wei Wang", "0001"); a name without one -> (name, "")."""
+    found = DBLP_NUMBER.search(name)
+    return (name[: found.start()], found.group(1)) if found else (name, "")
 
 
 def without_style_commands(text: str) -> str:

@@ -19,7 +19,7 @@ from pybtex.exceptions import PybtexError
 from cvsite.publications import rules
 from cvsite.publications.fields import LINK_FIELDS, PAGED_TYPES, PUBLISHED_TYPES
 from cvsite.publications.latex_text import plain_name_and_marks
-from cvsite.publications.owner_names import EQUAL_CONTRIBUTION
+from cvsite.publications.owner_names import EQUAL_CONTRIBUTION, split_dblp_number
 
 EQUAL_CONTRIBUTION_MARK = EQUAL_CONTRIBUTION  # "*" after a name
 
@@ -119,7 +119,8 @@ class Record:
     equal_contributors: frozenset[str]  # name keys: named in equal_contribution, or marked *
     fields: tuple[tuple[str, str], ...]  # every field as written, names in lower case
     source: Source | None = None  # None where the build has no line for it
-    # The pybtex entry it was made from: what the BibTeX export writes from.
+    # The pybtex entry it was made from, only to hand back to pybtex's style interface
+    # (Style.format_entry) and the formatting cache; nothing reads a field from it.
     entry: Entry | None = field(default=None, compare=False, repr=False, hash=False)
 
     def field(self, *names: str) -> str:
@@ -158,8 +159,10 @@ def person_from_parts(
     last: tuple[str, ...],
     jr: tuple[str, ...],
 ) -> Person:
-    name, marks, number = plain_name_and_marks(" ".join(first + middle + von + last + jr))
-    return Person(first, middle, von, last, jr, name, marks, number)
+    # "Wang, Wei 0001": DBLP's number ends the given names; in reading order it ends the name.
+    given, number = split_dblp_number(" ".join(first + middle))
+    name, marks, found = plain_name_and_marks(" ".join([given, *von, *last, *jr]).strip())
+    return Person(first, middle, von, last, jr, name, marks, number or found)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -167,12 +167,30 @@ def arxiv_date(identifier: str) -> tuple[str, ...]:
 
 
 # How exports write a DOI: https://doi.org/10..., http://dx.doi.org/10..., doi:10...
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# A DOI within other text: "10.", the registrant's number, "/", then anything up to a space,
+# a quote or an angle bracket (a DOI's suffix may hold any other character).
+DOI_IN_TEXT = re.compile(r"(?<![\w.])10\.\d{4,9}(?:\.\d+)*/[^\s\"'<>]+")
+CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
 def bare_doi(value: str) -> str:
     """A DOI alone (10.1000/xyz), however the `doi` field writes it; "" if none."""
     return DOI_PREFIX.sub("", value.strip()).strip()
+
+
+def doi_in(text: str) -> str:
+    """The first DOI within free text (a link, a sentence, a `doi` field with more in it),
+    bare; "" if none. A sentence's final punctuation, or a bracket closed but not opened in
+    the DOI, is not part of it: "(doi:10.1000/xyz)." gives 10.1000/xyz."""
+    found = DOI_IN_TEXT.search(text)
+    doi = found.group(0) if found else ""
+    while doi and (
+        doi[-1] in ".,;:"
+        or (doi[-1] in CLOSING and doi.count(doi[-1]) > doi.count(CLOSING[doi[-1]]))
+    ):
+        doi = doi[:-1]
+    return doi
 
 
 def web_address(value: str) -> str:
