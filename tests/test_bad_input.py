@@ -41,7 +41,7 @@ SETTING_CASES = {
     "owner-missing.py": ("cv_owner is missing", "the owner's name as the CV spells it"),
     "variants-wrong-type.py": ("cv_owner_variants must be a list, not str", "set it to"),
     "paper-size.py": ("cv_pdf_paper is 'legal'", 'set it to "a4" or "letter"'),
-    "homepage-not-url.py": ("is not a full URL", "write https://zhengzangw.github.io"),
+    "homepage-not-url.py": ("is not a full URL", "write one such as https://zhengzangw.github.io"),
 }
 
 
