@@ -137,3 +137,22 @@ def test_only_the_command_line_ends_the_process():
                 f"{name}:{node.lineno}" for node in ast.walk(statement) if ends_the_process(node)
             ]
     assert not stops
+
+
+def test_a_concern_s_setup_only_lists_its_components():
+    """Each module registers its own events, directives, nodes and handlers; a package's
+    setup() only calls its components' (as sphinx-design's do), and the extension its concerns'."""
+    registrations = []
+    for name, (path, tree) in modules().items():
+        if path.name != "__init__.py" and name != "cvsite.extension":
+            continue
+        setups = [node for node in tree.body if getattr(node, "name", "") == "setup"]
+        registrations += [
+            f"{name}.setup calls app.{call.func.attr}"
+            for setup in setups
+            for call in ast.walk(setup)
+            if isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and getattr(call.func.value, "id", "") == "app"
+        ]
+    assert not registrations

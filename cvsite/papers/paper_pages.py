@@ -278,4 +278,4 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", start_making_pages)
     app.connect("html-collect-pages", write_pages)
     app.connect("build-finished", stop_making_pages, priority=0)
-    app.connect("cvsite-extra-sitemaps", sitemap_path)
+    app.connect(sitemap.EXTRA_SITEMAPS, sitemap_path)

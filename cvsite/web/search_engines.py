@@ -99,7 +99,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     base = app.config.html_baseurl.rstrip("/")
     if address := sitemap.sitemap_address(app):
         lines.append(f"Sitemap: {address}")
-    for extra in app.emit("cvsite-extra-sitemaps"):
+    for extra in app.emit(sitemap.EXTRA_SITEMAPS):
         if base and extra and Path(app.outdir, extra).exists():
             lines.append(f"Sitemap: {base}/{extra}")
     Path(app.outdir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
