@@ -203,3 +203,54 @@ def test_an_edit_button_that_no_template_list_places_is_named_not_dropped(app):
         "secondary_sidebar_items or article_footer_items"
     ) in warnings
     assert "[cvsite.theme]" in warnings
+
+
+def meta_descriptions(path: Path) -> list[str]:
+    return [meta["content"] for meta in page(path).find_all("meta", attrs={"name": "description"})]
+
+
+@pytest.mark.sphinx("html", testroot="ogp-description")
+def test_opengraph_s_meta_description_the_site_asks_for_describes_the_pages_without_one(app):
+    """`ogp_enable_meta_description = True` in conf.py: a page that gives no description gets
+    sphinxext-opengraph's (its text), a page or paper page that gives one keeps it, once."""
+    built(app)
+    out = Path(app.outdir)
+    assert meta_descriptions(out / "talks.html") == [
+        "Invited talks on quill pens and their ink, from 2019 to this day."
+    ]
+    assert meta_descriptions(out / "index.html") == ["Ida Quill's papers and talks."]
+    [paper] = (out / "publications").glob("*.html")
+    [description] = meta_descriptions(paper)
+    assert "Ink That Dries Slowly" in description and "CVSITE" not in description
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="theme-options",
+    srcdir="theme-options-sidebars",
+    confoverrides={"html_sidebars": {"talk*": ["sidebar-nav-bs.html"]}},
+)
+def test_a_sidebar_the_site_gives_some_pages_shows_there_and_nowhere_else(app):
+    """The engine's "no primary sidebar" holds on every page no pattern of the site's matches;
+    a catch-all pattern of its own would match the site's pages twice (a warning)."""
+    index = built(app)
+    talks = page(Path(app.outdir) / "talks.html")
+    assert talks.select(".bd-sidebar-primary nav.bd-docs-nav")
+    assert not index.select(".bd-sidebar-primary nav.bd-docs-nav")
+    assert "hide-on-wide" in index.select_one(".bd-sidebar-primary")["class"]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="theme-options",
+    srcdir="theme-options-baseurl",
+    confoverrides={"html_baseurl": "https://ida.example.net/"},
+)
+def test_the_site_s_own_base_url_wins_over_read_the_docs_canonical_url(
+    app_params, make_app, monkeypatch
+):
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://ida.readthedocs.io/en/latest/")
+    args, kwargs = app_params
+    index = built(make_app(*args, **kwargs))
+    assert index.find("link", rel="canonical")["href"] == "https://ida.example.net/index.html"
+    assert index.find("meta", property="og:url")["content"] == "https://ida.example.net/index.html"

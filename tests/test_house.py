@@ -149,3 +149,22 @@ def test_the_publication_model_imports_no_other_package():
         if target.count(".") > 1 and not target.startswith("cvsite.publications")
     }
     assert not uses
+
+
+def test_a_concern_s_setup_only_lists_its_components():
+    """Each module registers its own events, directives, nodes and handlers; a package's
+    setup() only calls its components' (as sphinx-design's do), and the extension its concerns'."""
+    registrations = []
+    for name, (path, tree) in modules().items():
+        if path.name != "__init__.py" and name != "cvsite.extension":
+            continue
+        setups = [node for node in tree.body if getattr(node, "name", "") == "setup"]
+        registrations += [
+            f"{name}.setup calls app.{call.func.attr}"
+            for setup in setups
+            for call in ast.walk(setup)
+            if isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and getattr(call.func.value, "id", "") == "app"
+        ]
+    assert not registrations

@@ -191,13 +191,18 @@ def test_a_changed_bibtex_setting_rebuilds_the_citations_even_when_no_page_chang
 
 @pytest.mark.sphinx("html", testroot="bib-style")
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(app):
-    """The collector is paused while the environment loads and its objects are frozen for
-    the build; a long-lived process (this one) must get both back (a failed build too:
-    tests/test_process_state.py)."""
-    assert gc.isenabled() and gc.get_freeze_count() > 0  # the app is made: mid-build state
+    """The loaded environment is frozen while the build runs; a long-lived process (this one)
+    gets the collector back as it was, and a made app that is not built yet changes nothing
+    (a failed build or start too: tests/test_process_state.py)."""
+    seen_while_reading = []
+    app.connect(
+        "env-before-read-docs",
+        lambda app, env, docnames: seen_while_reading.append(gc.get_freeze_count() > 0),
+    )
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     app.build()
-    assert gc.isenabled()
-    assert gc.get_freeze_count() == 0
+    assert seen_while_reading == [True]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_make_serve_rebuilds_only_the_edited_entry(tmp_path, pdf, capfd):

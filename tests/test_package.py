@@ -305,6 +305,16 @@ def test_the_package_list_is_the_engines_with_the_sites_lines_in_place(tmp_path)
     assert len(needs) == len(engine) + 1
 
 
+def test_this_site_s_package_list_adds_to_the_engine_s_and_repeats_none_of_it():
+    """A site's .ci/debian-packages.txt adds lines; one repeated from the engine's list would
+    keep its old packages when an upgrade of cvsite changes them."""
+    engine = system_packages.parse(system_packages.ENGINE_LIST.read_text(encoding="utf-8"), "")
+    site_file = REPO / system_packages.PACKAGE_LIST
+    site = system_packages.parse(site_file.read_text(encoding="utf-8"), str(site_file))
+    assert not {need.thing for need in site} & {need.thing for need in engine}
+    assert {need.group for need in system_packages.read(REPO)} == {"pdf", "test"}
+
+
 def test_the_readme_lists_every_setting_with_what_it_changes():
     from cvsite.config.settings import SETTINGS
 

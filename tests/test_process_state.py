@@ -4,14 +4,17 @@ build in-process (this suite, sphinx-autobuild, an editor) run many builds in on
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
+from pathlib import Path
 
 import pytest
 from sphinx.errors import ExtensionError, SphinxError
 from sphinx.testing.util import SphinxTestApp
 
 import cvsite.extension  # noqa: F401  (first, as Sphinx loads the package: no import cycle)
+from cvsite.cli import quiet_sphinx
 from cvsite.papers import paper_pages
 
 
@@ -59,17 +62,68 @@ def test_a_build_leaves_the_logging_handlers_as_it_found_them(app):
     assert app not in paper_pages.page_makers
 
 
-def test_a_sphinx_that_fails_to_start_has_its_pause_ended_by_the_next(rootdir, tmp_path):
-    """Between config-inited and builder-inited no event of Sphinx follows a failure (here an
-    unknown builder): the next start in the process ends the pause."""
-    source = tmp_path / "site"
-    source.mkdir()
+def site_from_root(rootdir: Path, folder: Path, conf_extra: str = "") -> Path:
+    folder.mkdir()
     for path in (rootdir / "test-bib-style").iterdir():
-        (source / path.name).write_bytes(path.read_bytes())
-    with pytest.raises(SphinxError, match="no-such-builder"):
-        SphinxTestApp("no-such-builder", srcdir=source)
-    started = SphinxTestApp("html", srcdir=source)
+        (folder / path.name).write_bytes(path.read_bytes())
+    with (folder / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(conf_extra)
+    return folder
+
+
+def collector_untouched() -> bool:
+    return gc.isenabled() and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(
+    "conf_extra",
+    ['\nhtml_theme = "nosuchtheme"\n', "\nraise RuntimeError('a broken conf.py')\n"],
+    ids=["unknown-theme", "conf-py-error"],
+)
+def test_a_sphinx_that_fails_to_start_leaves_the_collector_as_it_found_it(
+    rootdir, tmp_path, conf_extra
+):
+    """No event of Sphinx follows a start that fails (the theme is loaded after config-inited,
+    before builder-inited): right after it, the collector runs and nothing is frozen."""
+    source = site_from_root(rootdir, tmp_path / "site", conf_extra)
+    with pytest.raises(SphinxError):
+        SphinxTestApp("html", srcdir=source)
+    assert collector_untouched()
+
+
+def test_a_sphinx_made_and_never_built_leaves_the_collector_as_it_found_it(rootdir, tmp_path):
+    app = SphinxTestApp("html", srcdir=site_from_root(rootdir, tmp_path / "site"))
     try:
-        assert gc.isenabled()
+        assert collector_untouched()
     finally:
-        started.cleanup()
+        app.cleanup()
+
+
+def test_a_build_leaves_no_exit_hook_registered(rootdir, tmp_path):
+    hooks = atexit._ncallbacks()  # no public way to list them
+    app = SphinxTestApp("html", srcdir=site_from_root(rootdir, tmp_path / "site"))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert atexit._ncallbacks() == hooks and collector_untouched()
+
+
+@pytest.mark.parametrize(
+    "conf_extra", ["", '\nhtml_theme = "nosuchtheme"\n'], ids=["built", "failed"]
+)
+def test_the_command_line_s_pause_ends_with_its_build(rootdir, tmp_path, conf_extra, monkeypatch):
+    """cvsite's build command pauses the collector while Sphinx starts and freezes what it
+    loaded (cvsite/cli/collector.py); both are over when the command returns, whatever came."""
+    source = site_from_root(rootdir, tmp_path / "site", conf_extra)
+    paused_at_start = []
+    real_sphinx = quiet_sphinx.Sphinx
+
+    def sphinx_seen_starting(*args, **kwargs):
+        paused_at_start.append(not gc.isenabled())
+        return real_sphinx(*args, **kwargs)
+
+    monkeypatch.setattr(quiet_sphinx, "Sphinx", sphinx_seen_starting)
+    status = quiet_sphinx.main(["-b", "html", str(source), str(tmp_path / "out")])
+    assert status == (0 if not conf_extra else 2)
+    assert paused_at_start == [True] and collector_untouched()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,36 @@ def test_the_variants_pdfs_are_in_the_site_and_linked(read_the_docs):
     links = [a["href"] for a in soup.select("p.cv-pdf-variants a")]
     assert links == ["zangwei-zheng-cv-one-page.pdf", "zangwei-zheng-cv-publications.pdf"]
     assert all((html / link).read_bytes()[:5] == b"%PDF-" for link in links)
+
+
+def html_job(config_file: Path) -> list[str]:
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    return config["build"]["jobs"]["build"]["html"]
+
+
+def test_the_jobs_are_the_scaffold_s_and_the_readme_s():
+    """This repository and a new site build with the same commands, which the README shows."""
+    files = (REPO / ".readthedocs.yaml", REPO / "cvsite" / "cli" / "scaffold" / ".readthedocs.yaml")
+    configs = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
+    jobs = [config["build"]["jobs"]["build"] for config in configs]
+    assert jobs[0] == jobs[1]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Read the Docs\n", 1)[1].split("\n## ", 1)[0]
+    shown = {line for line in section.splitlines() if line.startswith("python -m cvsite")}
+    assert shown == {command for commands in jobs[0].values() for command in commands}
+
+
+def test_the_html_job_keeps_the_site_s_own_language(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "sites" / "second-academic", site)
+    with (site / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nlanguage = "de"\n')
+    [site_build] = [command for command in html_job(REPO / ".readthedocs.yaml")
+                    if "cvsite html" in command]  # fmt: skip
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+           "READTHEDOCS_OUTPUT": str(tmp_path / "output")}  # fmt: skip
+    done = subprocess.run(["bash", "-c", site_build], cwd=site, env=env, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    index = (tmp_path / "output" / "html" / "index.html").read_text(encoding="utf-8")
+    assert BeautifulSoup(index, "html.parser").html["lang"] == "de"

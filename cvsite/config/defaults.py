@@ -15,6 +15,7 @@ import copy
 import io
 import re
 import unicodedata
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -79,8 +80,19 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", fill_defaults, priority=200)
 
 
-def given_settings(app: Sphinx, config: Config) -> set[str]:
+# Read once per Sphinx application (conf.py runs again to read them), for every module that
+# fills a default of its own.
+GIVEN: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def given_settings(app: Sphinx, config: Config) -> frozenset[str]:
     """The names conf.py assigns, and those the command line overrides."""
+    if app not in GIVEN:
+        GIVEN[app] = frozenset(read_given_settings(app, config))
+    return GIVEN[app]
+
+
+def read_given_settings(app: Sphinx, config: Config) -> set[str]:
     given = set(config.overrides)
     if app.confdir is not None and Path(app.confdir, "conf.py").is_file():
         given |= set(eval_config_file(Path(app.confdir, "conf.py"), app.tags))

@@ -272,8 +272,10 @@ def sitemap_path(app: Sphinx) -> str:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", add_prototype_placeholders)
+    # Before sphinxext-opengraph (priority 500), which adds a description of its own to a page
+    # that has none when the site sets ogp_enable_meta_description.
+    app.connect("html-page-context", add_prototype_placeholders, priority=400)
     app.connect("html-page-context", start_making_pages)
     app.connect("html-collect-pages", write_pages)
     app.connect("build-finished", stop_making_pages, priority=0)
-    app.connect("cvsite-extra-sitemaps", sitemap_path)
+    app.connect(sitemap.EXTRA_SITEMAPS, sitemap_path)

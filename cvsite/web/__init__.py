@@ -6,10 +6,6 @@ from importlib import import_module
 
 from sphinx.application import Sphinx
 
-# Asked by the web layer, answered by other concerns: sitemaps besides sitemap.xml (each
-# handler returns a path relative to the site, or None).
-EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
-
 # Each registers its own directives, nodes and handlers, in this order; imported in setup(), so
 # that importing one module of this package loads no other.
 COMPONENTS = (
@@ -19,6 +15,5 @@ COMPONENTS = (
 
 
 def setup(app: Sphinx) -> None:
-    app.add_event(EXTRA_SITEMAPS)
     for name in COMPONENTS:
         import_module(f"{__name__}.{name}").setup(app)

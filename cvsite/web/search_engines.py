@@ -14,16 +14,20 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from cvsite.config import profiles
+from cvsite.config import defaults, profiles
 from cvsite.web import sitemap
 
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
-    # sphinxext-opengraph: absolute URLs from the canonical base; the description is ours.
+    """sphinxext-opengraph: absolute URLs from the canonical base; the meta description is
+    the page's front matter's, not the page's first 200 characters, unless the site asks for
+    those (`ogp_enable_meta_description = True`: they then describe a page that gives no
+    description of its own, and a page that gives one keeps it, once)."""
     if "sphinxext.opengraph" in app.extensions:  # set up by cvsite itself, or listed in conf.py
         if not config.ogp_site_url and config.html_baseurl:
             config.ogp_site_url = config.html_baseurl
-        config.ogp_enable_meta_description = False
+        if "ogp_enable_meta_description" not in defaults.given_settings(app, config):
+            config.ogp_enable_meta_description = False
 
 
 def person(config: Config) -> dict:
@@ -95,7 +99,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     base = app.config.html_baseurl.rstrip("/")
     if address := sitemap.sitemap_address(app):
         lines.append(f"Sitemap: {address}")
-    for extra in app.emit("cvsite-extra-sitemaps"):
+    for extra in app.emit(sitemap.EXTRA_SITEMAPS):
         if base and extra and Path(app.outdir, extra).exists():
             lines.append(f"Sitemap: {base}/{extra}")
     Path(app.outdir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -9,9 +9,9 @@ import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
+from sphinx.util import logging, matching
 
-from cvsite.config import profiles
+from cvsite.config import defaults, profiles
 from cvsite.rendering import owner_header
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -49,11 +49,13 @@ def contact_icon_links(config: Config) -> list[dict[str, str]]:
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """Fill theme options the site did not set itself; conf.py can override every one."""
-    # The canonical URL: Read the Docs' own when built there, else the owner's homepage.
-    if os.environ.get("READTHEDOCS_CANONICAL_URL"):
-        config.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
-    elif not config.html_baseurl and config.cv_homepage:
-        config.html_baseurl = config.cv_homepage.rstrip("/") + "/"
+    # The canonical URL, where the site gives none: Read the Docs' own when built there, else
+    # the owner's homepage.
+    if "html_baseurl" not in defaults.given_settings(app, config):
+        if os.environ.get("READTHEDOCS_CANONICAL_URL"):
+            config.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
+        elif config.cv_homepage:
+            config.html_baseurl = config.cv_homepage.rstrip("/") + "/"
     # New lists and dicts, never edits: a setting conf.py leaves out holds Sphinx's default
     # object, which every later build in the same process would see changed.
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
@@ -84,9 +86,20 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     options.setdefault("footer_center", [])
     options.setdefault("footer_end", [])
     config.html_context = {"default_mode": "auto", **config.html_context}
-    # An empty list removes the primary sidebar on every page.
-    config.html_sidebars = {"**": [], **config.html_sidebars}
     warn_of_an_edit_button_with_no_place(options)
+
+
+def hide_primary_sidebar(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """html-page-context: no primary sidebar on a page that no pattern of the site's own
+    html_sidebars matches (every page, for a site that sets none). A page a pattern matches
+    gets what the site asked for, as Sphinx matches it: a catch-all pattern of the engine's
+    would match that page twice, which Sphinx reports as a conflict."""
+    if not uses_theme(app.config):
+        return
+    if not any(matching.patmatch(pagename, pattern) for pattern in app.config.html_sidebars):
+        context["sidebars"] = []  # what html_sidebars = {"**": []} gives
 
 
 def placed_templates(options: dict) -> set[str]:
@@ -128,6 +141,8 @@ def require_meta_description(app: Sphinx, doctree: nodes.document) -> None:
         return
     if front_matter_is_malformed(app.env.doc2path(app.env.docname)):
         return  # MyST has said so already, with the line; one message is enough
+    if app.config.ogp_enable_meta_description:  # sphinxext-opengraph is one of cvsite's
+        return  # the site asked sphinxext-opengraph to describe the page from its text
     logger.warning(
         "page has no meta description; start it with front matter: "
         "'---', 'myst:', '  html_meta:', '    description: One sentence about this page.', '---'",
@@ -151,4 +166,6 @@ def front_matter_is_malformed(path: Path) -> bool:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", apply_defaults)
+    # Before the theme's own handlers (priority 500), which read the page's list of sidebars.
+    app.connect("html-page-context", hide_primary_sidebar, priority=400)
     app.connect("doctree-read", require_meta_description)

@@ -25,6 +25,10 @@ SITEMAP_BUILDERS = ("html", "dirhtml")
 # Pages without a source (search, genindex, ...) written in the main process, per build.
 generated_pages: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDictionary()
 
+# Asked by the web layer (robots.txt lists them), answered by other concerns: sitemaps besides
+# sitemap.xml (each handler returns a path relative to the site, or None).
+EXTRA_SITEMAPS = "cvsite-extra-sitemaps"
+
 
 def setup(app: Sphinx) -> None:
     if "sphinx_sitemap" in app.config.extensions:
@@ -33,6 +37,7 @@ def setup(app: Sphinx) -> None:
             "with the same sitemap_* settings; remove 'sphinx_sitemap' from extensions.",
             modname="cvsite",
         )
+    app.add_event(EXTRA_SITEMAPS)
     # One language, one version: no /en/latest/ in the addresses, and no search or index page.
     app.add_config_value("sitemap_url_scheme", "{link}", "html", str)
     app.add_config_value("sitemap_filename", "sitemap.xml", "html", str)
