@@ -91,9 +91,12 @@ def make_sites(workdir: Path, bib_text: str) -> tuple[Site, Site]:
 
 
 def html_command(site: Site) -> list[str]:
-    command = [sys.executable, "-m", "sphinx", "-c", str(site.root), "-b", "html", "-d",
+    # Ours as `make html` runs it (cvsite html: Sphinx through cvsite.cli.quiet_sphinx, whose
+    # process pauses the garbage collector while Sphinx starts), with the PDF built beforehand.
+    runner = "cvsite.cli.quiet_sphinx" if site.name == "ours" else "sphinx"
+    command = [sys.executable, "-m", runner, "-c", str(site.root), "-b", "html", "-d",
                str(site.build / "doctrees"), str(site.docs), str(site.build / "html")]  # fmt: skip
-    if site.name == "ours":  # as `make html` runs it, with the PDF built beforehand
+    if site.name == "ours":
         command += ["-W", "--keep-going", "-n", "-D", f"cv_pdf_dir={site.build / 'pdf'}"]
     return command
 
