@@ -21,6 +21,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config, eval_config_file
 
+from cvsite import handler_order as order
 from cvsite.config.source_date import source_date
 
 # Set up from cvsite's own setup(); a conf.py that also lists them is no different, as Sphinx
@@ -76,8 +77,7 @@ def setup(app: Sphinx) -> None:
         printed = io.StringIO() if library in PRINT_ON_IMPORT else None
         with contextlib.redirect_stdout(printed) if printed else contextlib.nullcontext():
             app.setup_extension(library)
-    # First of cvsite's handlers: the checks and the web layer read the values filled here.
-    app.connect("config-inited", fill_defaults, priority=200)
+    app.connect("config-inited", fill_defaults, priority=order.FILL_DEFAULTS)
 
 
 # Read once per Sphinx application (conf.py runs again to read them), for every module that

@@ -14,6 +14,8 @@ import logging
 
 from sphinx.application import Sphinx
 
+from cvsite import handler_order as order
+
 # (type, subtype) of a Sphinx log record -> what to do about it.
 FIXES = {
     ("myst", "directive_unknown"): "check the spelling; this site's own directives are "
@@ -67,5 +69,5 @@ def uninstall(app: Sphinx, exception: Exception | None = None) -> None:
 
 def setup(app: Sphinx) -> None:
     # The fixes of common warnings, on Sphinx's handlers for the build only.
-    app.connect("builder-inited", install, priority=0)
-    app.connect("build-finished", uninstall, priority=0)
+    app.connect("builder-inited", install, priority=order.BUILD_STATE)
+    app.connect("build-finished", uninstall, priority=order.BUILD_STATE)

@@ -9,6 +9,7 @@ from typing import Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from cvsite import handler_order as order
 from cvsite.config import bibtex_settings, profiles
 from cvsite.config.owner_values import homepage_problem
 from cvsite.errors import settings_error
@@ -262,4 +263,4 @@ def check(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     register(app)
-    app.connect("config-inited", check, priority=400)
+    app.connect("config-inited", check, priority=order.CHECK_SETTINGS)

@@ -13,6 +13,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from cvsite import handler_order as order
+
 PAGES = "docs"
 
 
@@ -36,5 +38,4 @@ def check(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Before the settings (priority 400): a build of the wrong folder says only that.
-    app.connect("config-inited", check, priority=300)
+    app.connect("config-inited", check, priority=order.CHECK_SOURCE_FOLDER)

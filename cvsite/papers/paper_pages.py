@@ -34,6 +34,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import ParallelTasks
 
+from cvsite import handler_order as order
 from cvsite.code_digest import package_digest
 from cvsite.papers import scholar_metadata
 from cvsite.papers.paper_body import paper_body
@@ -272,10 +273,10 @@ def sitemap_path(app: Sphinx) -> str:
 
 
 def setup(app: Sphinx) -> None:
-    # Before sphinxext-opengraph (priority 500), which adds a description of its own to a page
-    # that has none when the site sets ogp_enable_meta_description.
-    app.connect("html-page-context", add_prototype_placeholders, priority=400)
+    # Before sphinxext-opengraph, which adds a description of its own to a page that has none
+    # when the site sets ogp_enable_meta_description.
+    app.connect("html-page-context", add_prototype_placeholders, priority=order.BEFORE_READERS)
     app.connect("html-page-context", start_making_pages)
     app.connect("html-collect-pages", write_pages)
-    app.connect("build-finished", stop_making_pages, priority=0)
+    app.connect("build-finished", stop_making_pages, priority=order.BUILD_STATE)
     app.connect(sitemap.EXTRA_SITEMAPS, sitemap_path)

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from cvsite import handler_order as order
 from cvsite.papers.paper_body import render_entry
 from cvsite.papers.title_links import link_title, paper_uri
 from cvsite.publications.cite_domain import bib_entries, cite_domain
@@ -145,7 +146,7 @@ class LinkSelectedTitles(SphinxPostTransform):
 def setup(app: Sphinx) -> None:
     app.add_directive("selected-publications", SelectedPublicationsDirective)
     app.add_post_transform(LinkSelectedTitles)
-    app.connect("doctree-read", drop_empty_lists, priority=400)
+    app.connect("doctree-read", drop_empty_lists, priority=order.BEFORE_READERS)
     app.connect("env-updated", note_empty_lists)
     app.connect("env-purge-doc", forget_page)
     app.connect("env-merge-info", merge_from_worker)

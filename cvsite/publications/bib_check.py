@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from cvsite import handler_order as order
 from cvsite.code_digest import package_digest
 from cvsite.errors import bib_files_error
 from cvsite.publications import record
@@ -346,6 +347,4 @@ if __name__ == "__main__":
 
 
 def setup(app: Sphinx) -> None:
-    # After the cv_* settings are checked (400), before the environment compares the settings
-    # with the last build's: it may point bibtex_bibfiles at a normalised copy.
-    app.connect("config-inited", check_for_build, priority=450)
+    app.connect("config-inited", check_for_build, priority=order.CHECK_BIB_FILES)

@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 
+from cvsite import handler_order as order
 from cvsite.publications.cite_domain import cite_domain
 from cvsite.publications.fields import KINDS
 from cvsite.publications.keys import anchor_id
@@ -181,7 +182,7 @@ def setup(app: Sphinx) -> None:
         text=(visit_passthrough, visit_passthrough),
     )
     app.add_directive("publication-list", PublicationListDirective)
-    # Before Sphinx's table-of-contents collector (priority 500) sees the sections.
-    app.connect("doctree-read", drop_empty_lists, priority=400)
+    # Before Sphinx's table-of-contents collector sees the sections.
+    app.connect("doctree-read", drop_empty_lists, priority=order.BEFORE_READERS)
     app.add_post_transform(FinishPublicationLists)
     app.connect("env-check-consistency", check_every_entry_listed)

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from cvsite import handler_order as order
 from cvsite.code_digest import package_digest
 from cvsite.publications.cite_domain import cite_domain
 from cvsite.rendering import bib_style
@@ -196,9 +197,8 @@ def report(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", attach, priority=550)
+    app.connect("builder-inited", attach, priority=order.ATTACH_FORMATTING_CACHE)
     app.connect("env-get-outdated", reread_when_restyled)
     app.connect("env-merge-info", merge_from_worker)
     app.connect("build-finished", detach)
-    # After sphinxcontrib-bibtex (priority 500) has formatted its lists.
-    app.connect("env-updated", report, priority=900)
+    app.connect("env-updated", report, priority=order.REPORT_FORMATTED)

@@ -21,6 +21,8 @@ import weakref
 
 from sphinx.application import Sphinx
 
+from cvsite import handler_order as order
+
 # The builds whose freeze this module made (one at a time in a process; an app may build twice).
 frozen_by: weakref.WeakSet[Sphinx] = weakref.WeakSet()
 
@@ -42,5 +44,5 @@ def restore(app: Sphinx, exception: Exception | None = None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("env-get-outdated", freeze_loaded_environment, priority=0)
-    app.connect("build-finished", restore, priority=0)
+    app.connect("env-get-outdated", freeze_loaded_environment, priority=order.BUILD_STATE)
+    app.connect("build-finished", restore, priority=order.BUILD_STATE)

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
+from cvsite import handler_order as order
 from cvsite.speed.kept_warnings import KEPT
 
 MARKER = "cvsite-build-unfinished-or-warned"
@@ -106,8 +107,7 @@ def stop_counting(app: Sphinx, exception: Exception | None) -> WarningCounter | 
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", note_build_start, priority=1)
-    app.connect("build-finished", stop_counting_after_failure, priority=0)
+    app.connect("builder-inited", note_build_start, priority=order.NOTE_BUILD_START)
+    app.connect("build-finished", stop_counting_after_failure, priority=order.BUILD_STATE)
     app.connect("env-get-outdated", reread_after_warnings)
-    # Last, after every handler that may warn.
-    app.connect("build-finished", note_build_end, priority=1000)
+    app.connect("build-finished", note_build_end, priority=order.NOTE_BUILD_END)

@@ -13,6 +13,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from cvsite import handler_order as order
 from cvsite.variants.declared import Variant, declared, file_stem
 
 CONTEXT = "cv_pdf_variants"  # html_context: [(file name, title)] of the linked variants
@@ -82,5 +83,5 @@ def setup(app: Sphinx) -> None:
         pdf_variants, html=(visit_pdf_variants_html, None), latex=(skip, None), text=(skip, None)
     )
     app.add_directive("cv-pdf-variants", PDFVariantsDirective)
-    app.connect("config-inited", decide_links, priority=600)
+    app.connect("config-inited", decide_links, priority=order.READ_FINAL_SETTINGS)
     app.connect("build-finished", copy_into_site)

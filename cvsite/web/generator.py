@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from cvsite import __version__
+from cvsite import handler_order as order
 
 GENERATOR = f"cvsite {__version__}"
 
@@ -28,6 +29,6 @@ def name_pdf_creator(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("config-inited", name_pdf_creator, priority=550)  # after pdf_cv's defaults
-    # Before paper_pages (priority 500) renders its prototype, so paper pages carry it too.
-    app.connect("html-page-context", add_generator_tag, priority=400)
+    app.connect("config-inited", name_pdf_creator, priority=order.NAME_PDF_CREATOR)
+    # Before paper_pages renders its prototype, so paper pages carry it too.
+    app.connect("html-page-context", add_generator_tag, priority=order.BEFORE_READERS)

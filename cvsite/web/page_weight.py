@@ -25,6 +25,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from cvsite import handler_order as order
 from cvsite.web import icons
 from cvsite.web.site_theme import uses_theme
 
@@ -90,7 +91,6 @@ def slim_theme_stylesheet(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # After pydata-sphinx-theme (priority 500) has dropped its stylesheet from css_files.
-    app.connect("html-page-context", trim_page_assets, priority=600)
+    app.connect("html-page-context", trim_page_assets, priority=order.AFTER_THEME)
     app.connect("build-finished", slim_theme_stylesheet)
     app.add_css_file("cvsite.css")

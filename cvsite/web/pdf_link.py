@@ -20,6 +20,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from cvsite import handler_order as order
+
 logger = logging.getLogger(__name__)
 LABEL = "Download CV (PDF)"
 NAVBAR_TEMPLATE = "cvsite-pdf-link"
@@ -126,8 +128,8 @@ def copy_pdf_into_site(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(pdf_link, html=(visit_pdf_link_html, None), latex=(skip, None), text=(skip, None))
     app.add_directive("cv-pdf-link", PDFLinkDirective)
-    # After site_theme (priority 500) has put the PDF link in the navbar.
-    app.connect("config-inited", decide_link, priority=600)
+    # After site_theme has put the PDF link in the navbar.
+    app.connect("config-inited", decide_link, priority=order.READ_FINAL_SETTINGS)
     app.connect("builder-inited", say_when_unlinked)
     app.connect("html-page-context", add_navbar_context)
     app.connect("build-finished", copy_pdf_into_site)

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from cvsite import handler_order as order
 from cvsite.config import defaults, profiles
 from cvsite.web import sitemap
 
@@ -106,10 +107,12 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # After site_theme (priority 500) has settled html_baseurl.
-    app.connect("config-inited", apply_defaults, priority=600)
+    # After site_theme has settled html_baseurl.
+    app.connect("config-inited", apply_defaults, priority=order.READ_FINAL_SETTINGS)
     app.connect("html-page-context", add_person)
     app.connect("html-page-context", describe_search_page)
-    # Before sphinxext-opengraph (priority 500) writes its tags from the page's metadata.
-    app.connect("html-page-context", use_page_description_for_previews, priority=400)
+    # Before sphinxext-opengraph writes its tags from the page's metadata.
+    app.connect(
+        "html-page-context", use_page_description_for_previews, priority=order.BEFORE_READERS
+    )
     app.connect("build-finished", write_robots_txt)

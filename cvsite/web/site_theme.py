@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging, matching
 
+from cvsite import handler_order as order
 from cvsite.config import defaults, profiles
 from cvsite.rendering import owner_header
 
@@ -166,6 +167,6 @@ def front_matter_is_malformed(path: Path) -> bool:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", apply_defaults)
-    # Before the theme's own handlers (priority 500), which read the page's list of sidebars.
-    app.connect("html-page-context", hide_primary_sidebar, priority=400)
+    # Before the theme's own handlers, which read the page's list of sidebars.
+    app.connect("html-page-context", hide_primary_sidebar, priority=order.BEFORE_READERS)
     app.connect("doctree-read", require_meta_description)
