@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, InProcessBuild, build_in_process, text_of
 from test_bad_input import ANSI_ESCAPE, PYTHON_TRACEBACK
 
+from cvsite.cli import check_command as make_check
 from cvsite.publications import bib_check
 from cvsite.publications.latex_text import latex_to_plain
 
@@ -233,7 +234,7 @@ def test_malformed_file_gets_its_message(name):
 def check_command(*arguments: str) -> subprocess.CompletedProcess:
     """`make check` (STRICT=1 adds --strict), as a process of its own."""
     return subprocess.run(
-        [sys.executable, "-m", "cvsite.publications.bib_check", *arguments],
+        [sys.executable, "-m", "cvsite.cli.check_command", *arguments],
         capture_output=True,
         text=True,
         check=False,
@@ -245,7 +246,7 @@ def check_in_process(*arguments: str) -> subprocess.CompletedProcess:
     itself): a Python start and Sphinx's imports cost a second a file."""
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        status = bib_check.main(list(arguments))
+        status = make_check.main(list(arguments))
     return subprocess.CompletedProcess(arguments, status, stdout.getvalue(), stderr.getvalue())
 
 
@@ -485,7 +486,7 @@ def test_make_check_reads_the_bib_files_and_encoding_that_conf_py_names(
     )
     (tmp_path / "papers.bib").write_bytes(entry.encode("latin-1"))
     monkeypatch.chdir(tmp_path)
-    assert bib_check.main([]) == 0
+    assert make_check.main([]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 entry, 0 problems, 0 notes in papers.bib"
 
 

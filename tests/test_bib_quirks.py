@@ -10,7 +10,7 @@ A fixture's header says whose file it is and what must happen:
 builds   the site shows every entry once, with its title and its page, the owner in bold, and the
          strict check reports nothing;
 reports  the site still builds and shows every entry pybtex can read, and `python -m
-         cvsite.publications.bib_check` names each listed line;
+         cvsite.cli.check_command` names each listed line;
 stops    the build fails with a message naming each listed line, without a traceback.
 
 What the site must show is worked out from the .bib with pybtex alone, not with cvsite's code.
@@ -35,8 +35,7 @@ from conftest import REPO, build_in_process, build_once, text_of
 from pybtex import errors as pybtex_errors
 from pybtex.database import Entry, Person, parse_string
 
-from cvsite.cli import make_pdf
-from cvsite.publications import bib_check as cvsite_bib_check
+from cvsite.cli import check_command, make_pdf
 
 QUIRKS = REPO / "tests" / "bib_quirks"
 ROOT = REPO / "tests" / "roots" / "test-bib-quirk"
@@ -201,10 +200,10 @@ class Checked:
 
 @functools.cache
 def bib_check(fixture: Fixture) -> Checked:
-    """`python -m cvsite.publications.bib_check <fixture>` (`make check`), run in this process."""
+    """`python -m cvsite.cli.check_command <fixture>` (`make check`), run in this process."""
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        returncode = cvsite_bib_check.main([str(fixture.path)])
+        returncode = check_command.main([str(fixture.path)])
     return Checked(returncode, output.getvalue())
 
 
@@ -527,7 +526,7 @@ def test_marks_after_names_are_no_second_spelling_for_the_check(tmp_path):
     )
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        returncode = cvsite_bib_check.main(["--strict", str(bib)])
+        returncode = check_command.main(["--strict", str(bib)])
     assert returncode == 0, output.getvalue()
     assert (
         output.getvalue().strip()
@@ -537,7 +536,7 @@ def test_marks_after_names_are_no_second_spelling_for_the_check(tmp_path):
     bib.write_text(bib.read_text(encoding="utf-8").replace("Lovelace}}", "Lovelance}}", 1))
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        cvsite_bib_check.main([str(bib)])
+        check_command.main([str(bib)])
     assert "equal_contribution names 'Ada Lovelance', who is not among the authors" in (
         output.getvalue()
     )

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ANSI_ESCAPE, REPO, text_of
 
+from cvsite.cli import check_command
 from cvsite.config import settings
 from cvsite.publications import bib_check, owner_names
 from cvsite.publications.owner_names import Match, OwnerNames, written_name
@@ -274,7 +275,7 @@ def test_the_build_and_make_check_report_the_uncertain_matches_alike_once_each(a
     monkeypatch.chdir(app.srcdir)
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        bib_check.main([])
+        check_command.main([])
     assert owner_notes_in(output.getvalue()) == notes
 
 

@@ -16,9 +16,8 @@ import yaml
 from conftest import REPO
 from test_bad_input import ANSI_ESCAPE
 
-from cvsite.cli import make_pdf, quiet_sphinx, system_packages
+from cvsite.cli import check_command, make_pdf, quiet_sphinx, system_packages
 from cvsite.cli.main import main as cvsite_main
-from cvsite.publications import bib_check
 
 SCAFFOLD = REPO / "cvsite" / "cli" / "scaffold"
 COMMANDS = ("html", "pdf", "check", "serve", "system-packages", "new", "settings", "upgrade-engine")
@@ -41,7 +40,7 @@ def test_each_command_answers_help(command):
 # Every `python -m` entry point, called as its module calls it.
 ENTRY_POINTS = {
     "python -m cvsite": cvsite_main,
-    "python -m cvsite.publications.bib_check": bib_check.main,
+    "python -m cvsite.cli.check_command": check_command.main,
     "python -m cvsite.cli.make_pdf": make_pdf.main,
     "python -m cvsite.cli.quiet_sphinx": quiet_sphinx.main,
     "python -m cvsite.cli.system_packages": system_packages.main,

@@ -118,9 +118,9 @@ def pdf(args: argparse.Namespace) -> None:
 
 
 def check(args: argparse.Namespace) -> None:
-    from cvsite.publications import bib_check
+    from cvsite.cli import check_command
 
-    sys.exit(bib_check.main([*(["--strict"] if args.strict else []), *args.bibfiles]))
+    sys.exit(check_command.main([*(["--strict"] if args.strict else []), *args.bibfiles]))
 
 
 def serve(args: argparse.Namespace) -> None:

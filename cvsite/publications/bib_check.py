@@ -13,19 +13,17 @@ stops reading at a duplicate field, a stray `}` or a missing comma), the build g
 sphinxcontrib-bibtex a normalised copy of the file in the doctree folder, through its
 `bibtex_bibfiles` setting (bib_file.BibFile.normalised).
 
-    python -m cvsite.publications.bib_check [--strict] refs.bib   (`make check [STRICT=1]`)
+`make check` (`cvsite check`, cvsite/cli/check_command.py) runs the same check outside a build.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import functools
 import hashlib
 import json
 import os
 import re
-import sys
 import weakref
 from collections import defaultdict
 from pathlib import Path
@@ -41,12 +39,12 @@ from cvsite.publications import record
 from cvsite.publications.bib_file import BibFile, read, read_file
 from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import OwnerNames, written_name
-from cvsite.publications.owner_notes import owner_from_conf, owner_notes, read_conf
+from cvsite.publications.owner_notes import owner_notes
 from cvsite.publications.rules import split_names
 from cvsite.publications.written_entries import BibEntry, Problem
 from cvsite.wording import plural
 
-__all__ = ["BibEntry", "Problem", "check", "check_files", "main", "read"]
+__all__ = ["BibEntry", "Problem", "check", "check_files", "read"]
 logger = logging.getLogger(__name__)
 
 
@@ -281,23 +279,6 @@ def stop_on(problems: list[Problem], strict: bool = False) -> None:
         )
 
 
-def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m cvsite.publications.bib_check",
-        description="Check .bib files: errors that stop a build, and notes on what builds "
-        "anyway (`make check`, `cvsite check`).",
-    )
-    parser.add_argument("--strict", action="store_true", help="notes fail the check too")
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="BIBFILE",
-        help="default: those conf.py names in bibtex_bibfiles, else refs.bib",
-    )
-    return parser.parse_args(argv)
-
-
 def bib_files_of(config: Config | None, folder: Path = Path()) -> tuple[list[Path], str]:
     """The .bib files and encoding conf.py (in `folder`; by default the one `make check` runs
     in) names, found as the build finds them (bib_paths): by default cvsite's refs.bib and
@@ -314,36 +295,6 @@ def bib_files_of(config: Config | None, folder: Path = Path()) -> tuple[list[Pat
     )
     paths = bib_paths(folder, named) or [folder / "refs.bib"]
     return paths, encoding if isinstance(encoding, str) else "utf-8-sig"
-
-
-def main(argv: list[str]) -> int:
-    arguments = parse_arguments(argv)
-    strict = arguments.strict
-    # The site's conf.py (make check runs in the site's folder): the .bib files, their
-    # encoding and the owner's names the build would use, so that the notes are the build's.
-    config, without = read_conf(Path.cwd())
-    owner, without = owner_from_conf(config) if config else (None, without)
-    if owner is None:
-        print(f"(authors not compared with the owner's names: {without})")
-    named_in_conf, encoding = bib_files_of(config)
-    paths = arguments.paths or named_in_conf
-    entries, problems = check(paths, encoding, owner=owner)
-    errors = [problem for problem in problems if problem.stops]
-    notes = [problem for problem in problems if not problem.stops]
-    for problem in errors + notes:
-        print(problem.describe(strict))
-    for report in name_variants(entries):
-        print(f"NOTE: maybe one person spelled two ways: {report}")
-    print(
-        f"{plural(len(entries), 'entry')}, {plural(len(errors), 'problem')}, "
-        f"{plural(len(notes), 'note')} in "
-        f"{', '.join(map(str, paths))}" + (" (--strict: notes fail the check)" if strict else "")
-    )
-    return 1 if errors or (strict and notes) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
 
 
 def setup(app: Sphinx) -> None:
