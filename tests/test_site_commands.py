@@ -20,7 +20,19 @@ from cvsite.cli import check_command, make_pdf, quiet_sphinx, system_packages
 from cvsite.cli.main import main as cvsite_main
 
 SCAFFOLD = REPO / "cvsite" / "cli" / "scaffold"
-COMMANDS = ("html", "pdf", "check", "serve", "system-packages", "new", "settings", "upgrade-engine")
+COMMANDS = (
+    "html",
+    "pdf",
+    "check",
+    "serve",
+    "system-packages",
+    "new",
+    "settings",
+    "upgrade-engine",
+    "readthedocs",
+    "import",
+    "export",
+)
 SITE_FILES = ("Makefile", ".readthedocs.yaml")
 
 
@@ -84,9 +96,28 @@ def test_this_site_and_the_scaffold_call_the_same_engine_commands(name):
 def test_read_the_docs_runs_the_engine_s_commands():
     jobs = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))["build"]
     html, pdf = jobs["jobs"]["build"]["html"], jobs["jobs"]["build"]["pdf"]
-    assert html[0].startswith("python -m cvsite pdf") and "--variants-only" in html[0]
-    assert html[1].startswith("python -m cvsite html --no-pdf")
-    assert pdf == ['python -m cvsite pdf --apt-get= --variant "" $READTHEDOCS_OUTPUT/pdf']
+    assert html == ["python -m cvsite readthedocs html"]
+    assert pdf == ["python -m cvsite readthedocs pdf"]
+
+
+def test_read_the_docs_jobs_outside_read_the_docs_say_what_to_do(tmp_path, monkeypatch):
+    site = small_site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    monkeypatch.delenv("READTHEDOCS_OUTPUT", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        cvsite_main(["readthedocs", "html"])
+    assert "READTHEDOCS_OUTPUT is not set" in str(stop.value)
+    assert "--output DIR" in str(stop.value)
+
+
+def test_read_the_docs_html_job_fails_on_a_warning_and_writes_no_site(tmp_path, monkeypatch):
+    site = small_site(tmp_path / "site")
+    write_home(site, "See {doc}`a-page-that-is-not-there`.")
+    monkeypatch.chdir(site)
+    with pytest.raises(SystemExit) as stop:
+        cvsite_main(["readthedocs", "html", "--output", str(tmp_path / "output")])
+    assert stop.value.code not in (0, None)
+    assert not (tmp_path / "output" / "html" / "index.html").exists()
 
 
 def small_site(folder: Path) -> Path:

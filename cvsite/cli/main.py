@@ -15,7 +15,14 @@ import argparse
 import sys
 
 from cvsite import __version__
-from cvsite.cli import engine_pin, export_command, import_command, new_command, site_commands
+from cvsite.cli import (
+    engine_pin,
+    export_command,
+    import_command,
+    new_command,
+    readthedocs_command,
+    site_commands,
+)
 
 
 def list_settings() -> None:
@@ -35,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command = commands.add_parser("settings", help="list the cv_* settings of conf.py")
     settings_command.set_defaults(run=lambda args: list_settings())
     site_commands.add_commands(commands)
+    readthedocs_command.add_command(commands)
     import_command.add_command(commands)
     export_command.add_command(commands)
     engine_pin.add_command(commands)
