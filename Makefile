@@ -11,7 +11,7 @@ CVSITE := $(BIN)/python -m cvsite
 
 .DEFAULT_GOAL := html
 .PHONY: help html pdf check serve test bench lighthouse screenshots clean system-deps \
-	tex-deps browser-deps test-3.13 test-latest site-lock
+	tex-deps browser-deps test-3.13 test-latest site-lock bibtex-suite
 
 # apt-get only where it runs without a question: Debian or Ubuntu, as root or with
 # password-less sudo (`cvsite system-packages` decides). `make APT_GET=` turns it off: make then
@@ -133,6 +133,10 @@ screenshots: html $(DEV_STAMP) browser-deps ## PNGs of every page (light, dark, 
 # sphinx-autobuild need, at the versions of the locks here; run it after changing a lock.
 site-lock: $(DEV_STAMP) ## Rewrite the lock that new sites get from this repository's locks
 	$(BIN)/python scripts/site_lock.py
+
+# sphinxcontrib-bibtex's own tests with cvsite loaded (CONTRIBUTING.md); downloads its source.
+bibtex-suite: $(DEV_STAMP) ## Run sphinxcontrib-bibtex's own test suite with cvsite loaded
+	$(BIN)/python scripts/bibtex_suite.py
 
 clean: ## Remove the build output
 	rm -rf _build
