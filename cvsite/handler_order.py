@@ -23,6 +23,8 @@ READ_FINAL_SETTINGS = 600  # links and previews decided from the settings as the
 # place before any handler can fail, and is undone even when a later one fails.
 BUILD_STATE = 0
 NOTE_BUILD_START = 1  # after the warning filters are in place
+# After sphinxcontrib-bibtex has read the .bib files (500): the records' crossref parents.
+KNOW_BIB_ENTRIES = 510
 ATTACH_FORMATTING_CACHE = 550  # after sphinxcontrib-bibtex has read the .bib files (500)
 REPORT_FORMATTED = 900  # env-updated: after sphinxcontrib-bibtex has formatted its lists
 NOTE_BUILD_END = 1000  # build-finished: after every handler that may warn

@@ -82,6 +82,11 @@ REPORTED = {
     "misspelled-field-present.bib": [],  # tittle beside title: a field of its own
     "real-fields.bib": [],  # trueauthor, fjournal, optmonth, preprint, data, cv_selected
     "missing-booktitle.bib": [(1, "smith2020", "@inproceedings has no 'booktitle'")],
+    # DBLP's export "with crossref" without the @proceedings it names.
+    "crossref-missing.bib": [
+        (6, "okafor2021", "crossref names 'DBLP:conf/lattice/2021', which is no entry of the "
+         ".bib files: shown with its own fields only"),
+    ],
     "missing-fields.bib": [
         (1, "smith2020", "@article has no 'journal' (or 'journaltitle'): shown without it"),
         (7, "smith2019", "@book has no 'publisher': shown without it"),

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from cvsite.publications import bib_check
+from cvsite.publications.crossref_checks import parents_report
 from cvsite.publications.owner_notes import owner_from_conf, read_conf
 from cvsite.wording import plural
 
@@ -44,11 +45,16 @@ def main(argv: list[str]) -> int:
         print(f"(authors not compared with the owner's names: {without})")
     named_in_conf, encoding = bib_check.bib_files_of(config)
     paths = arguments.paths or named_in_conf
-    entries, problems = bib_check.check(paths, encoding, owner=owner)
+    files = bib_check.check_files(paths, encoding, owner=owner)
+    entries = [entry for bib_file in files for entry in bib_file.entries]
+    problems = [problem for bib_file in files for problem in bib_file.problems]
     errors = [problem for problem in problems if problem.stops]
     notes = [problem for problem in problems if not problem.stops]
     for problem in errors + notes:
         print(problem.describe(strict))
+    for bib_file in files:  # what is read as meant, and fails no check
+        if report := parents_report(bib_file):
+            print(f"NOTE: {bib_file.path}: {report}")
     for report in bib_check.name_variants(entries):
         print(f"NOTE: maybe one person spelled two ways: {report}")
     print(

@@ -28,7 +28,7 @@ from cvsite.exporters.pages import Page, about_paragraphs, read_page
 from cvsite.importers import dates
 from cvsite.importers.model import Entry, Item, kind_of_title
 from cvsite.papers.bibtex_export import entry_source
-from cvsite.publications.cite_domain import bib_entries
+from cvsite.publications.cite_domain import publication_entries
 from cvsite.publications.latex_text import plain_from_latex
 from cvsite.publications.record import Record, records_of
 
@@ -109,7 +109,9 @@ def resume_of(builder: JSONResumeBuilder) -> dict:
     exported_pages = []
     for number, page in enumerate(pages):
         exported_pages.append(add_page(page, number, sections))
-    sections["publications"] = [publication_of(r) for r in records_of(bib_entries(env).values())]
+    sections["publications"] = [
+        publication_of(r) for r in records_of(publication_entries(env).values())
+    ]
     resume |= {kind: elements for kind, elements in sections.items() if elements}
     resume[EXTRA] = {"version": 1, "pages": exported_pages}
     return resume

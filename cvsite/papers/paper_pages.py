@@ -38,7 +38,7 @@ from cvsite import handler_order as order
 from cvsite.code_digest import package_digest
 from cvsite.papers import scholar_metadata
 from cvsite.papers.paper_body import paper_body
-from cvsite.publications.cite_domain import bib_entries, cite_domain
+from cvsite.publications.cite_domain import cite_domain, publication_entries
 from cvsite.publications.keys import PAGES_FOLDER, anchor_id, page_name, slug
 from cvsite.publications.record import record_of, records_of
 from cvsite.speed import formatting_cache, strict_rebuilds
@@ -200,7 +200,7 @@ def make_pages(app: Sphinx) -> None:
     pages = list_pages(app)
     cache = formatting_cache.cache_of(app.env)
     assert cache is not None  # attached at builder-inited, before any page is written
-    entries = bib_entries(app.env)
+    entries = publication_entries(app.env)  # crossref parents only have no page
     # One digest of everything first: when nothing changed, no entry needs looking at.
     whole = hashlib.sha256(
         f"{prototype}|{code_digest()}|{cache.style}|{list(pages.items())}".encode()

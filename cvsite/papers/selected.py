@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from cvsite import handler_order as order
 from cvsite.papers.paper_body import render_entry
 from cvsite.papers.title_links import link_title, paper_uri
-from cvsite.publications.cite_domain import bib_entries, cite_domain
+from cvsite.publications.cite_domain import cite_domain, publication_entries
 from cvsite.publications.record import Record, newest_first, records_of
 from cvsite.rendering.bib_style import legend
 from cvsite.variants.declared import by_name
@@ -50,7 +50,7 @@ class SelectedPublicationsDirective(SphinxDirective):
             lists = {}
             setattr(self.env, ENV_ATTRIBUTE, lists)
         lists.setdefault(self.env.docname, []).append(self.lineno)
-        records = self.chosen(records_of(bib_entries(self.env).values()))
+        records = self.chosen(records_of(publication_entries(self.env).values()))
         records.sort(key=newest_first)
         listing = nodes.bullet_list(classes=["cv-selected"])
         for record in records:
@@ -106,7 +106,7 @@ def lift_out_of_section(section: nodes.section) -> None:
 def note_empty_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated (every build, after reading): a note at each selected list left out."""
     lists = getattr(env, ENV_ATTRIBUTE, {})
-    if not lists or any(r.selected for r in records_of(bib_entries(env).values())):
+    if not lists or any(r.selected for r in records_of(publication_entries(env).values())):
         return []
     for docname, lines in sorted(lists.items()):
         for line in lines:

@@ -37,6 +37,13 @@ from cvsite.code_digest import package_digest
 from cvsite.errors import bib_files_error
 from cvsite.publications import record
 from cvsite.publications.bib_file import BibFile, read, read_file
+from cvsite.publications.cite_domain import bib_entries
+from cvsite.publications.crossref_checks import (
+    check_crossrefs,
+    first_of_each_key,
+    inherited_names,
+    parents_report,
+)
 from cvsite.publications.entry_checks import check_entry
 from cvsite.publications.owner_names import OwnerNames, written_name
 from cvsite.publications.owner_notes import owner_notes
@@ -65,10 +72,14 @@ def check_files(
         if bib_file.reader:
             macros |= bib_file.reader.macros
         files.append(bib_file)
+    # A crossref may name an entry of any file, before or after it (BibTeX's keys ignore case).
+    first = first_of_each_key(files)
+    for bib_file in files:
+        path = bib_file.path
         for entry in bib_file.entries:
-            bib_file.problems += check_entry(path, entry)
-            first = taken.get(entry.key.casefold())
-            if first:
+            bib_file.problems += check_entry(path, entry, inherited_names(entry, first))
+            earlier = taken.get(entry.key.casefold())
+            if earlier:
                 number = 2
                 while (renamed := f"{entry.key}_{number}").casefold() in taken:
                     number += 1
@@ -77,15 +88,16 @@ def check_files(
                         path,
                         entry.line,
                         entry.key,
-                        f"duplicate key (first at {first[0].name}:{first[1].line}): both are "
-                        f"shown, this one as {renamed!r} (BibTeX would drop it); rename one "
-                        "key, or merge the two",
+                        f"duplicate key (first at {earlier[0].name}:{earlier[1].line}): "
+                        f"both are shown, this one as {renamed!r} (BibTeX would drop it); "
+                        "rename one key, or merge the two",
                         stops=False,
                     )
                 )
                 entry.edits.append((*entry.key_span, renamed))
                 entry.key = renamed
             taken[entry.key.casefold()] = (path, entry)
+    check_crossrefs(files, first, owner)
     if owner is not None:
         by_path = {bib_file.path: bib_file for bib_file in files}
         written = [(bib_file.path, entry) for bib_file in files for entry in bib_file.entries]
@@ -219,10 +231,13 @@ def check_for_build(app, config) -> None:
         kept.write_text(json.dumps(checked), encoding="utf-8")
     config.bibtex_bibfiles = checked["bibfiles"]
     record.start_build(
-        {key: record.Source(file, line) for key, (file, line) in checked["sources"].items()}
+        {key: record.Source(file, line) for key, (file, line) in checked["sources"].items()},
+        checked["parents_only"],
     )
     for note in checked["notes"]:
         logger.info(note)
+    for report in checked["crossref_parents"]:
+        logger.info(report)
     for report in checked["name_variants"]:
         logger.info(f"refs.bib: maybe one person spelled two ways (kept as written): {report}")
 
@@ -261,6 +276,15 @@ def fresh_check(app, config, given: list[str], paths: list[Path], owner: OwnerNa
         },
         "notes": [problem.describe() for problem in problems],
         "name_variants": name_variants(entries),
+        # Entries read only as crossref parents: on no page, said once per file.
+        "parents_only": [
+            key.casefold() for bib_file in files for key, _ in bib_file.crossref_parents
+        ],
+        "crossref_parents": [
+            f"{name}: {report}"
+            for name, bib_file in zip(given, files, strict=True)
+            if (report := parents_report(bib_file))
+        ],
     }
 
 
@@ -299,3 +323,9 @@ def bib_files_of(config: Config | None, folder: Path = Path()) -> tuple[list[Pat
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_for_build, priority=order.CHECK_BIB_FILES)
+    app.connect("builder-inited", know_entries, priority=order.KNOW_BIB_ENTRIES)
+
+
+def know_entries(app: Sphinx) -> None:
+    """builder-inited: the parsed entries, where the records find their crossref parents."""
+    record.use_entries(bib_entries(app.env))

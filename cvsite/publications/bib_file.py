@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cvsite.publications.bib_syntax import BibReader
@@ -24,6 +24,8 @@ class BibFile:
     entries: list[BibEntry]
     problems: list[Problem]
     reader: BibReader | None = None
+    # Entries read only as crossref parents, not as the owner's publications: (key, children).
+    crossref_parents: list[tuple[str, int]] = field(default_factory=list)
 
     def normalised(self) -> str | None:
         """The file as sphinxcontrib-bibtex should read it, or None if it reads it right.

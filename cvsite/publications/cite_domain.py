@@ -10,6 +10,8 @@ from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
+from cvsite.publications.record import is_parent_only, parents_only
+
 
 def cite_domain(env: BuildEnvironment) -> BibtexDomain:
     # Sphinx types get_domain as returning any Domain; this one is sphinxcontrib-bibtex's.
@@ -19,3 +21,13 @@ def cite_domain(env: BuildEnvironment) -> BibtexDomain:
 def bib_entries(env: BuildEnvironment) -> Mapping[str, Entry]:
     """Every entry of the .bib files, by key, as sphinxcontrib-bibtex parsed them."""
     return cite_domain(env).bibdata.data.entries
+
+
+def publication_entries(env: BuildEnvironment) -> Mapping[str, Entry]:
+    """The owner's publications: every entry but those read only as crossref parents (a
+    @proceedings that DBLP's export writes after its papers), which no list, paper page or
+    export shows."""
+    entries = bib_entries(env)
+    if not parents_only():
+        return entries
+    return {key: entry for key, entry in entries.items() if not is_parent_only(key)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from cvsite.publications.date_checks import Note, check_date, check_month, check_pages, check_year
@@ -99,8 +100,9 @@ def plausible_slip(name: str, entry: BibEntry) -> str | None:
     return close[0] if close and close[0] not in entry.fields else None
 
 
-def check_required_fields(entry: BibEntry, note: Note) -> None:
-    """The fields its type needs (fields.REQUIRED_FIELDS); without a title it is still shown."""
+def check_required_fields(entry: BibEntry, note: Note, inherited: Collection[str] = ()) -> None:
+    """The fields its type needs (fields.REQUIRED_FIELDS), its own or `inherited` from its
+    crossref parent; without a title it is still shown."""
     if not entry.fields and not entry.broken:  # `@misc{lonely}`: one note, not one a field
         note(
             entry.line,
@@ -113,6 +115,8 @@ def check_required_fields(entry: BibEntry, note: Note) -> None:
     for requirement in required:
         options = requirement.split("|")
         if any(entry.fields.get(name) and entry.fields[name].value.strip() for name in options):
+            continue
+        if any(name in inherited and name not in entry.fields for name in options):
             continue
         if options[0] == "title":  # a dataset, software, a colleague's thesis: still shown
             note(
@@ -292,14 +296,15 @@ def check_equal_contribution(entry: BibEntry, note: Note) -> None:
             )
 
 
-def check_entry(path: Path, entry: BibEntry) -> list[Problem]:
-    """All notes on one entry (and an error for a name list no one can read), in a fixed order."""
+def check_entry(path: Path, entry: BibEntry, inherited: Collection[str] = ()) -> list[Problem]:
+    """All notes on one entry (and an error for a name list no one can read), in a fixed order;
+    `inherited`: the fields it takes from its crossref parent (crossref_checks.py)."""
     problems: list[Problem] = []
 
     def note(line: int, message: str) -> None:
         problems.append(Problem(path, line, entry.key, message, stops=False))
 
-    check_required_fields(entry, note)
+    check_required_fields(entry, note, inherited)
     check_year(entry, note)
     check_date(entry, note)
     check_month(entry, note)

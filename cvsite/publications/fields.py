@@ -126,3 +126,23 @@ SITE_FIELDS = frozenset(
         "additional_info", "file", "owner", "timestamp", "groups", "mendeley-groups",
     }
 )  # fmt: skip
+
+# crossref: what a child does not take from its parent. biblatex's list of fields that are
+# never inherited (keys, labels, sorting), what names the parent work itself rather than the
+# part (its identifiers, links, pages, abstract: a proceedings' DOI is no paper's DOI), DBLP's
+# bookkeeping, and this site's fields about one publication (`selected`, `award`, its
+# links); the venue's short name (`venue_short`, `abbr`) is inherited.
+NOT_INHERITED = frozenset(
+    {
+        "ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label", "options",
+        "presort", "related", "relatedoptions", "relatedstring", "relatedtype", "shorthand",
+        "shorthandintro", "sortkey", "key",
+        "doi", "url", "urldate", "eprint", "eprinttype", "eprintclass", "archiveprefix",
+        "primaryclass", "arxiv", "pages", "chapter", "abstract", "keywords", "file",
+        "timestamp", "biburl", "bibsource",
+    }
+) | (SITE_FIELDS - {"venue_short", "abbr"})  # fmt: skip
+# A part of a volume (a paper in proceedings, a chapter in a book) takes the volume's title as
+# its `booktitle` (as biblatex maps it) when the volume has no booktitle, never as its title.
+PART_TYPES = CONFERENCE_TYPES | CHAPTER_TYPES
+TITLE_FIELDS = frozenset({"title", "subtitle", "titleaddon", "shorttitle"})

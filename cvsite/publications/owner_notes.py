@@ -24,9 +24,9 @@ from cvsite.publications.written_entries import BibEntry, Problem
 OWNER_SETTINGS = {"cv_owner": "", "cv_owner_variants": (), "cv_not_owner": ()}
 
 
-def author_names(entry: BibEntry) -> list[str]:
-    """The entry's authors as the site shows them (plain text, in reading order)."""
-    author = entry.fields.get("author")
+def author_names(entry: BibEntry, role: str = "author") -> list[str]:
+    """The entry's authors (or editors) as the site shows them (plain text, in reading order)."""
+    author = entry.fields.get(role)
     people = (
         written_person(read_name(part)) for part in split_names(author.value if author else "")
     )

@@ -9,7 +9,7 @@ line-keeping reading of the files (bib_syntax.py).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pybtex.database import Entry
@@ -17,6 +17,7 @@ from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 
 from cvsite.publications import rules
+from cvsite.publications.crossref import inherited, parent_key
 from cvsite.publications.fields import LINK_FIELDS, PAGED_TYPES, PUBLISHED_TYPES
 from cvsite.publications.latex_text import plain_name_and_marks
 from cvsite.publications.owner_names import EQUAL_CONTRIBUTION, split_dblp_number
@@ -202,10 +203,36 @@ def details_of(entry_type: str, fields: dict[str, str], venue: str) -> Details:
     )
 
 
-def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
-    """The record of one pybtex entry (see `record_of` for the build's, made once)."""
-    fields = {name.lower(): value for name, value in entry.fields.items()}
-    authors = tuple(person_of(p) for p in entry.persons.get("author", []))
+def with_parent(
+    entry: Entry, parent: Entry | None
+) -> tuple[dict[str, str], dict[str, list[PybtexPerson]]]:
+    """The entry's fields (names in lower case, without `crossref`) and people, with what it
+    takes from the parent its `crossref` names (crossref.py: BibTeX's rule)."""
+    fields = {
+        name.lower(): value for name, value in entry.fields.items() if name.lower() != "crossref"
+    }
+    persons = {role.lower(): list(people) for role, people in entry.persons.items()}
+    if parent is not None:
+        has = {name.lower() for name in entry.fields} | set(persons)
+        written: list[tuple[str, str | list[PybtexPerson]]] = [
+            (name.lower(), value) for name, value in parent.fields.items()
+        ]
+        written += [(role.lower(), list(people)) for role, people in parent.persons.items()]
+        for name, value in inherited(entry.type, has, written):
+            if isinstance(value, str):
+                fields[name] = value
+            else:
+                persons[name] = value
+    return fields, persons
+
+
+def record_of_entry(
+    entry: Entry, source: Source | None = None, parent: Entry | None = None
+) -> Record:
+    """The record of one pybtex entry, with what it takes from `parent`, the entry its
+    `crossref` names (see `record_of` for the build's, made once)."""
+    fields, persons = with_parent(entry, parent)
+    authors = tuple(person_of(p) for p in persons.get("author", []))
     arxiv = rules.arxiv_id(
         fields.get("eprint", ""), fields.get("archiveprefix", fields.get("eprinttype", "arxiv"))
     )
@@ -236,7 +263,7 @@ def record_of_entry(entry: Entry, source: Source | None = None) -> Record:
         kind=rules.kind_of(entry.type),
         title=fields.get("title", ""),
         authors=authors,
-        editors=tuple(person_of(p) for p in entry.persons.get("editor", [])),
+        editors=tuple(person_of(p) for p in persons.get("editor", [])),
         venue=Venue(short, full),
         date=date,
         details=details_of(entry.type.lower(), fields, full),
@@ -257,17 +284,31 @@ class RecordBook:
 
     Keyed by the Entry object (which sphinxcontrib-bibtex keeps for the whole build, and
     restores from the environment on a warm one), so a record is made only when some consumer
-    needs it: a rebuild that formats nothing converts nothing.
+    needs it: a rebuild that formats nothing converts nothing. An entry's `crossref` parent is
+    found among `entries`, the build's parsed entries (by key, case ignored, as pybtex keeps
+    them).
     """
 
-    def __init__(self, sources: dict[str, Source] | None = None) -> None:
+    def __init__(
+        self, sources: dict[str, Source] | None = None, parents_only: Iterable[str] = ()
+    ) -> None:
         self.sources = sources or {}  # by key, case-folded (BibTeX's keys ignore case)
+        # Keys (case-folded) of entries read only as crossref parents: not the owner's
+        # publications, so no list, page or export shows them (bib_check finds them).
+        self.parents_only = frozenset(parents_only)
+        self.entries: Mapping[str, Entry] = {}
         self.records: dict[int, tuple[Entry, Record]] = {}
+
+    def parent(self, entry: Entry) -> Entry | None:
+        """The entry that this one's `crossref` names, if the .bib files have it."""
+        written = entry.fields.get("crossref")
+        return self.entries.get(parent_key(written)) if written else None
 
     def record(self, entry: Entry) -> Record:
         found = self.records.get(id(entry))
         if found is None or found[0] is not entry:
-            made = record_of_entry(entry, self.sources.get(entry.key.casefold()))
+            source = self.sources.get(entry.key.casefold())
+            made = record_of_entry(entry, source, self.parent(entry))
             found = self.records[id(entry)] = (entry, made)
         return found[1]
 
@@ -278,10 +319,29 @@ class RecordBook:
 _book = RecordBook()
 
 
-def start_build(sources: dict[str, Source]) -> None:
+def start_build(sources: dict[str, Source], parents_only: Iterable[str] = ()) -> None:
     """A new build (config-inited): records of earlier builds are not this one's."""
     global _book
-    _book = RecordBook(sources)
+    _book = RecordBook(sources, parents_only)
+
+
+def use_entries(entries: Mapping[str, Entry]) -> None:
+    """The build's parsed entries, where `crossref` parents are found (builder-inited)."""
+    _book.entries = {key.casefold(): entry for key, entry in entries.items()}
+    _book.records = {}
+
+
+def crossref_parent(entry: Entry) -> Entry | None:
+    return _book.parent(entry)
+
+
+def is_parent_only(key: str) -> bool:
+    """Read only as the crossref parent of other entries: no publication of the owner's."""
+    return key.casefold() in _book.parents_only
+
+
+def parents_only() -> frozenset[str]:
+    return _book.parents_only
 
 
 def record_of(entry: Entry) -> Record:

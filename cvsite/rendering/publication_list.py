@@ -9,6 +9,7 @@ catches the types that fit neither, and its section disappears when it would be 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from docutils import nodes
@@ -20,10 +21,10 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 
 from cvsite import handler_order as order
-from cvsite.publications.cite_domain import cite_domain
+from cvsite.publications.cite_domain import cite_domain, publication_entries
 from cvsite.publications.fields import KINDS
 from cvsite.publications.keys import anchor_id
-from cvsite.publications.record import records_of
+from cvsite.publications.record import parents_only, records_of
 from cvsite.rendering.bib_style import STYLE_NAME, legend
 
 logger = logging.getLogger(__name__)
@@ -31,14 +32,19 @@ logger = logging.getLogger(__name__)
 KEY_ATTRIBUTE = "cvsite_key"  # on each entry's node: the BibTeX key it shows
 
 
-def filter_expression(kind: str) -> str:
+def filter_expression(kind: str, left_out: Iterable[str] = ()) -> str:
     """sphinxcontrib-bibtex's filter for one kind: the entry types of fields.KINDS (which
-    rules.kind_of reads too, so that the lists and the records agree)."""
+    rules.kind_of reads too, so that the lists and the records agree), without the keys
+    `left_out` (the entries read only as crossref parents, record.is_parent_only)."""
     types = KINDS[kind]
     if types is None:
         known = sorted(set().union(*(t for t in KINDS.values() if t is not None)))
-        return f"type not in {quoted_set(known)}"
-    return f"type in {quoted_set(sorted(types))}"
+        expression = f"type not in {quoted_set(known)}"
+    else:
+        expression = f"type in {quoted_set(sorted(types))}"
+    # The filter compares keys in lower case; repr quotes any key as a Python string.
+    keys = sorted({key.lower() for key in left_out})
+    return f"{expression} and key not in {{{', '.join(map(repr, keys))}}}" if keys else expression
 
 
 def quoted_set(items: list[str]) -> str:
@@ -66,7 +72,7 @@ class PublicationListDirective(BibliographyDirective):
         self.options = {
             "list": "enumerated",
             "style": STYLE_NAME,
-            "filter": filter_expression(kind),
+            "filter": filter_expression(kind, parents_only()),
         }
         wrapper = publication_list(kind=kind)
         self.set_source_info(wrapper)
@@ -104,8 +110,7 @@ def drop_empty_lists(app: Sphinx, doctree: nodes.document) -> None:
     wrappers = list(doctree.findall(publication_list))
     if not wrappers:  # most pages, and every paper page
         return
-    domain = cite_domain(app.env)
-    present = {record.kind for record in records_of(domain.bibdata.data.entries.values())}
+    present = {record.kind for record in records_of(publication_entries(app.env).values())}
     for wrapper in wrappers:
         if wrapper["kind"] in present:
             continue
@@ -157,9 +162,10 @@ def check_every_entry_listed(app: Sphinx, env: BuildEnvironment) -> None:
     domain = cite_domain(env)
     # citation.key carries a bibliography's :keyprefix:; the entry's key is refs.bib's.
     shown = {citation.entry.key for citation in domain.citations}
-    if shown.issuperset(domain.bibdata.data.entries):
+    publications = publication_entries(env)  # not the entries read as crossref parents only
+    if shown.issuperset(publications):
         return  # the usual case
-    for record in records_of(domain.bibdata.data.entries.values()):
+    for record in records_of(publications.values()):
         if record.key not in shown:
             # Where the user wrote it, also when the build reads a normalised copy.
             source = record.source

@@ -26,6 +26,7 @@ from sphinx.util import logging
 from cvsite import handler_order as order
 from cvsite.code_digest import package_digest
 from cvsite.publications.cite_domain import cite_domain
+from cvsite.publications.record import crossref_parent
 from cvsite.rendering import bib_style
 from cvsite.speed import kept_warnings
 from cvsite.wording import plural
@@ -44,17 +45,23 @@ def person_parts(person: Person) -> tuple:
     )
 
 
-def entry_fingerprint(entry: Entry) -> str:
-    """A digest of everything of an entry that formatting can read.
-
-    A digest rather than the values themselves: the cache is pickled with the environment,
-    and a short string per entry loads faster than a copy of every field and name.
-    """
+def entry_content(entry: Entry) -> tuple:
     persons = tuple(
         (role, tuple(person_parts(person) for person in people))
         for role, people in entry.persons.items()
     )
-    content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
+    return (entry.key, entry.type, tuple(entry.fields.items()), persons)
+
+
+def entry_fingerprint(entry: Entry) -> str:
+    """A digest of everything of an entry that formatting can read: the entry, and the parent
+    its `crossref` names, whose fields fill in its own (record.crossref_parent).
+
+    A digest rather than the values themselves: the cache is pickled with the environment,
+    and a short string per entry loads faster than a copy of every field and name.
+    """
+    parent = crossref_parent(entry) if "crossref" in entry.fields else None
+    content = (entry_content(entry), entry_content(parent) if parent is not None else None)
     return hashlib.sha256(repr(content).encode()).hexdigest()[:32]
 
 
