@@ -18,8 +18,10 @@ from pybtex.database import parse_string
 from sphinx.testing.util import SphinxTestApp
 from test_bib_check import check_in_process
 
+from cvsite.papers.bibtex_export import entry_source
 from cvsite.publications.crossref import inherited, parent_key
 from cvsite.publications.keys import anchor_id, slug
+from cvsite.publications.record import record_of_entry
 
 ROOT = REPO / "tests" / "roots" / "test-crossref"
 PAPER = "DBLP:conf/lattice/OkaforV21"  # no booktitle, no year: both from its parent
@@ -183,3 +185,14 @@ def test_what_a_child_takes_from_its_parent(child_type, has, parent, taken):
 
 def test_a_crossref_names_its_parent_as_bibtex_compares_keys():
     assert parent_key(" {DBLP:conf/X/2021} ") == parent_key("dblp:conf/x/2021")
+
+
+def test_the_whole_bibtex_keeps_crossref_for_a_site_of_its_own():
+    """`cvsite import` writes a site's refs.bib whole: its papers still name their volume."""
+    data = parse_string(ROOT.joinpath("refs.bib").read_text("utf-8"), "bibtex")
+    paper, parent = data.entries[PAPER], data.entries[PARENT]
+    assert "crossref = {DBLP:conf/lattice/2021}," in entry_source(
+        record_of_entry(paper), citable=False
+    )
+    citable = entry_source(record_of_entry(paper, parent=parent), citable=True)
+    assert "crossref" not in citable and "  year = {2021}," in citable

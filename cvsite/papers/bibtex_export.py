@@ -53,14 +53,16 @@ def clean_bibtex(record: Record) -> str:
 
 def entry_source(record: Record, *, citable: bool) -> str:
     """The entry as BibTeX source, its values the LaTeX they were written in: citable, without
-    the site's own fields and names' marks (for a reader to copy), or whole (a site's refs.bib,
-    as `cvsite import` writes it, and the JSON Resume export)."""
+    the site's own fields, names' marks and `crossref` (for a reader to copy; the record holds
+    what the crossref gives), or whole, `crossref` too (a site's refs.bib, as `cvsite import`
+    writes it, and the JSON Resume export)."""
     lines = [f"@{record.type}{{{record.key},"]
     name_of = citable_name if citable else bibtex_name
     for role, persons in (("author", record.authors), ("editor", record.editors)):
         if persons:
             lines.append(f"  {role} = {{{' and '.join(map(name_of, persons))}}},")
     for name, value in record.fields:
-        if not (citable and name in SITE_FIELDS):
+        # A reader's copy stands alone: the fields its crossref gives are in the record.
+        if not (citable and (name in SITE_FIELDS or name == "crossref")):
             lines.append(f"  {name} = {{{value}}},")
     return "\n".join([*lines, "}"])

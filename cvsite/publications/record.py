@@ -206,11 +206,10 @@ def details_of(entry_type: str, fields: dict[str, str], venue: str) -> Details:
 def with_parent(
     entry: Entry, parent: Entry | None
 ) -> tuple[dict[str, str], dict[str, list[PybtexPerson]]]:
-    """The entry's fields (names in lower case, without `crossref`) and people, with what it
-    takes from the parent its `crossref` names (crossref.py: BibTeX's rule)."""
-    fields = {
-        name.lower(): value for name, value in entry.fields.items() if name.lower() != "crossref"
-    }
+    """The entry's fields (names in lower case; `crossref` too, which only the BibTeX written
+    whole keeps) and people, with what it takes from the parent its `crossref` names
+    (crossref.py: BibTeX's rule), after its own."""
+    fields = {name.lower(): value for name, value in entry.fields.items()}
     persons = {role.lower(): list(people) for role, people in entry.persons.items()}
     if parent is not None:
         has = {name.lower() for name in entry.fields} | set(persons)
