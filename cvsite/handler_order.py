@@ -17,6 +17,7 @@ CHECK_BIB_FILES = 450
 # web/site_theme.py: the theme's options and html_baseurl).
 NAME_PDF_CREATOR = 550  # into the latex_elements that pdf_cv.py has filled
 READ_FINAL_SETTINGS = 600  # links and previews decided from the settings as the build has them
+LAST = 999  # the collector paused as Sphinx turns to loading the environment (speed/)
 
 # builder-inited, env-get-outdated, build-finished: what sets up or undoes the build's own
 # state (logging filters, the frozen heap, the page makers) comes first, so that it is in

@@ -16,6 +16,7 @@ from sphinx.testing.util import SphinxTestApp
 import cvsite.extension  # noqa: F401  (first, as Sphinx loads the package: no import cycle)
 from cvsite.cli import quiet_sphinx
 from cvsite.papers import paper_pages
+from cvsite.speed import citation_reuse
 
 
 def logging_setup() -> dict[logging.Handler, list]:
@@ -112,18 +113,23 @@ def test_a_build_leaves_no_exit_hook_registered(rootdir, tmp_path):
 @pytest.mark.parametrize(
     "conf_extra", ["", '\nhtml_theme = "nosuchtheme"\n'], ids=["built", "failed"]
 )
-def test_the_command_line_s_pause_ends_with_its_build(rootdir, tmp_path, conf_extra, monkeypatch):
-    """cvsite's build command pauses the collector while Sphinx starts and freezes what it
-    loaded (cvsite/cli/collector.py); both are over when the command returns, whatever came."""
+def test_the_collector_is_paused_while_the_environment_loads_and_runs_after(
+    rootdir, tmp_path, conf_extra, monkeypatch
+):
+    """Paused from config-inited to the domains' setup, which follows the environment's
+    load (cvsite/speed/garbage_collection.py); running again when the command returns,
+    whatever came, a second start (which loads a pickled environment) included."""
     source = site_from_root(rootdir, tmp_path / "site", conf_extra)
-    paused_at_start = []
-    real_sphinx = quiet_sphinx.Sphinx
+    paused_while_loading = []
+    real_setup = citation_reuse.CiteDomainReusingCitations.setup
 
-    def sphinx_seen_starting(*args, **kwargs):
-        paused_at_start.append(not gc.isenabled())
-        return real_sphinx(*args, **kwargs)
+    def setup_seen(domain):
+        paused_while_loading.append(not gc.isenabled())
+        real_setup(domain)
 
-    monkeypatch.setattr(quiet_sphinx, "Sphinx", sphinx_seen_starting)
-    status = quiet_sphinx.main(["-b", "html", str(source), str(tmp_path / "out")])
-    assert status == (0 if not conf_extra else 2)
-    assert paused_at_start == [True] and collector_untouched()
+    monkeypatch.setattr(citation_reuse.CiteDomainReusingCitations, "setup", setup_seen)
+    for _ in range(2):
+        status = quiet_sphinx.main(["-b", "html", str(source), str(tmp_path / "out")])
+        assert status == (0 if not conf_extra else 2)
+        assert collector_untouched()
+    assert paused_while_loading == [True, True]

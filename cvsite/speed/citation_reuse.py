@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
-from cvsite.speed import formatting_cache, kept_warnings
+from cvsite.speed import formatting_cache, garbage_collection, kept_warnings
 
 BASIS = "cvsite_citations_basis"  # in the domain's data, so it is pickled beside the citations
 WARNINGS = "cvsite_citations_warnings"  # what deriving them gave, given again on reuse
@@ -28,6 +28,11 @@ class CiteDomainReusingCitations(BibtexDomain):
     def __init__(self, env) -> None:
         super().__init__(env)
         self.pages_changed = False
+
+    def setup(self) -> None:
+        super().setup()
+        # Sphinx sets up the domains right after it has loaded the environment.
+        garbage_collection.end_pause()
 
     def clear_doc(self, docname: str) -> None:
         self.pages_changed = True
