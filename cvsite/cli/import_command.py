@@ -12,11 +12,14 @@ from pathlib import Path
 
 from cvsite.cli import scaffolding
 from cvsite.config.owner_values import name_problem
-from cvsite.importers import formats, site_writer
-from cvsite.importers.report import Report
+from cvsite.importers import formats
 
 
 def run(args: argparse.Namespace) -> None:
+    # The readers' and the writer's libraries (markdownify, json5, ...) only for this command.
+    from cvsite.importers import site_writer
+    from cvsite.importers.report import Report
+
     source, target = Path(args.source), Path(args.dir)
     if not source.exists():
         sys.exit(f"cvsite import: {source} does not exist; name a site folder or a file")

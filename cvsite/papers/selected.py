@@ -21,6 +21,7 @@ from cvsite.papers.paper_body import render_entry
 from cvsite.papers.title_links import link_title, paper_uri
 from cvsite.publications.cite_domain import cite_domain, publication_entries
 from cvsite.publications.record import Record, newest_first, records_of
+from cvsite.publications.rules import read_selected
 from cvsite.rendering.bib_style import legend
 from cvsite.variants.declared import by_name
 from cvsite.variants.selection import chosen_keys
@@ -106,7 +107,9 @@ def lift_out_of_section(section: nodes.section) -> None:
 def note_empty_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-updated (every build, after reading): a note at each selected list left out."""
     lists = getattr(env, ENV_ATTRIBUTE, {})
-    if not lists or any(r.selected for r in records_of(publication_entries(env).values())):
+    # The rule alone, not every entry's record: this runs on every build, a no-op one too.
+    entries = publication_entries(env).values()
+    if not lists or any(read_selected(entry.fields.get("selected", "")) for entry in entries):
         return []
     for docname, lines in sorted(lists.items()):
         for line in lines:

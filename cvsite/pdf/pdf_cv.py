@@ -14,7 +14,6 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders.latex import default_latex_documents
 from sphinx.config import Config
-from sphinx.util.i18n import format_date
 
 from cvsite.config.source_date import source_date
 from cvsite.pdf import layouts
@@ -42,11 +41,15 @@ def pdf_metadata(config: Config) -> str:
     return r"\hypersetup{" + ",".join(f"{k}={{{latex_escape(v)}}}" for k, v in fields.items()) + "}"
 
 
+# In English, as the words around them, whatever the machine's locale.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+
+
 def last_updated(app: Sphinx, config: Config) -> str:
-    r"""`\cvsitelastupdated{December 2026}`, in English as the words around it (Babel's month
-    names through Sphinx, not the machine's locale)."""
+    r"""`\cvsitelastupdated{December 2026}`."""
     date = source_date(Path(app.confdir), Path(app.srcdir))
-    month = format_date("%B %Y", date=date, language="en")
+    month = f"{MONTH_NAMES[date.month - 1]} {date.year}"
     return rf"\cvsitelastupdated{{{latex_escape(month)}}}"
 
 
