@@ -44,10 +44,14 @@ def pause_while_the_environment_loads(app: Sphinx, config: Config) -> None:
 
 
 def end_pause(*args: object) -> None:
-    """The environment is loaded (or the start went another way): the collector runs again."""
+    """The environment is loaded (or the start went another way): the collector runs again.
+    What was loaded meanwhile goes to the oldest generation first (a freeze and an unfreeze,
+    which walk nothing), so that the first collection after the pause does not walk it all."""
     global paused
     if paused:
         paused = False
+        gc.freeze()
+        gc.unfreeze()
         gc.enable()
 
 
