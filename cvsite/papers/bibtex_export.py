@@ -13,6 +13,8 @@ and every `_` in a URL `\\_`.
 
 from __future__ import annotations
 
+import functools
+
 from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 
@@ -37,6 +39,7 @@ def citable_name(person: Person) -> str:
     return reread(canonical) if DECORATED.search(canonical) else canonical
 
 
+@functools.lru_cache(maxsize=4096)  # the owner's marked name comes back in most entries
 def reread(written: str) -> str:
     """A name as written, without its decorations, in BibTeX's form."""
     bare = written_name(written).name
