@@ -14,10 +14,10 @@ the arguments runs sphinx-build itself (`cvsite html --verbose` calls sphinx-bui
 from __future__ import annotations
 
 import argparse
-import gc
 import locale
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 import sphinx.locale
@@ -27,6 +27,8 @@ from sphinx.errors import SphinxError
 from sphinx.util.console import disable_colour, terminal_supports_colour
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import NAMESPACE, InfoLogRecordTranslator, SphinxLogRecord
+
+from cvsite.cli import collector
 
 HINT = "run with --verbose for Sphinx's full output and report"
 
@@ -80,8 +82,13 @@ def build_quietly(args: argparse.Namespace, notes_shown: bool) -> int:
     if notes_shown:
         cvsite_logger.addHandler(notes)
     try:
-        with patch_docutils(confdir or args.sourcedir), docutils_namespace():
-            app = Sphinx(
+        with (
+            patch_docutils(confdir or args.sourcedir),
+            docutils_namespace(),
+            collector.collector_paused_while_starting() as start,
+        ):
+            app = start(partial(
+                Sphinx,
                 srcdir=args.sourcedir,
                 confdir=confdir,
                 outdir=args.outputdir,
@@ -95,7 +102,7 @@ def build_quietly(args: argparse.Namespace, notes_shown: bool) -> int:
                 tags=args.tags,
                 parallel=args.jobs,
                 exception_on_warning=args.exception_on_warning,
-            )  # fmt: skip
+            ))  # fmt: skip
             # A note located at (docname, line) gets its file:line as Sphinx's handlers give it.
             notes.addFilter(InfoLogRecordTranslator(app))
             app.build(args.force_all, args.filenames)
@@ -127,8 +134,5 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     locale.setlocale(locale.LC_ALL, "")  # as sphinx-build: the terminal's language
     status = main()
-    # The process ends here: Python's last collection would walk every object of the build,
-    # which only the operating system has to free (Python does not promise to finalise
-    # objects still alive at exit anyway).
-    gc.freeze()
+    collector.skip_the_last_collection()
     sys.exit(status)
