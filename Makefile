@@ -81,19 +81,13 @@ TEST_WORKERS ?= 4
 define run_suite
 	rm -rf _build/test-builds
 	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -n $(TEST_WORKERS) --dist worksteal -m "not lighthouse" $(TESTFLAGS)
-	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -m lighthouse $(TESTFLAGS) \
-	  tests/test_lighthouse.py || [ $$? = 5 ]
+	CVSITE_TEST_BUILDS=$(CURDIR)/_build/test-builds $(1)/pytest -m lighthouse $(TESTFLAGS) || [ $$? = 5 ]
 endef
-# mypy runs beside the suite's first tests (most of them wait on builds) and fails the target
-# after them if it found anything.
 test: $(DEV_STAMP) system-deps $(BROWSER_TOOLS) ## Run the whole test suite (lint, types, unit tests, built site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@mkdir -p _build && rm -f _build/mypy.status && \
-	  { $(BIN)/mypy > _build/mypy.log 2>&1; echo $$? > _build/mypy.status; } &
+	$(BIN)/mypy
 	$(call run_suite,$(BIN))
-	@while [ ! -f _build/mypy.status ]; do sleep 1; done; cat _build/mypy.log; \
-	  status=$$(cat _build/mypy.status); rm -f _build/mypy.status; exit $$status
 
 # The newest Python the site supports, for the two targets below (a path, if it is not on PATH).
 NEWEST_PYTHON ?= python3.13
