@@ -99,15 +99,20 @@ def test_what_sits_on_top_is_imported_by_nothing_below(package):
     assert not users
 
 
-def test_the_test_oracle_imports_nothing_of_the_engine():
-    uses = {
+def imports_from_outside(package: str, top_level_too: bool) -> set[str]:
+    """What the modules of `package` import from other packages (and from cvsite's top-level
+    modules, where `top_level_too`)."""
+    return {
         f"{name} imports {target}"
         for name, (_, tree) in modules().items()
-        if name.startswith("cvsite.testing")
+        if name.startswith(package)
         for target in imported(name, tree, False)
-        if not target.startswith("cvsite.testing")
+        if not target.startswith(package) and (top_level_too or target.count(".") > 1)
     }
-    assert not uses
+
+
+def test_the_test_oracle_imports_nothing_of_the_engine():
+    assert not imports_from_outside("cvsite.testing", top_level_too=True)
 
 
 def ends_the_process(node: ast.AST) -> bool:
@@ -141,14 +146,7 @@ def test_only_the_command_line_ends_the_process():
 
 def test_the_publication_model_imports_no_other_package():
     """Every consumer reads the record; the record reads nothing of its consumers."""
-    uses = {
-        f"{name} imports {target}"
-        for name, (_, tree) in modules().items()
-        if name.startswith("cvsite.publications")
-        for target in imported(name, tree, False)
-        if target.count(".") > 1 and not target.startswith("cvsite.publications")
-    }
-    assert not uses
+    assert not imports_from_outside("cvsite.publications", top_level_too=False)
 
 
 def test_a_concern_s_setup_only_lists_its_components():
